@@ -1,0 +1,1 @@
+// Language server process entry (to be written).

@@ -1,0 +1,53 @@
+/**
+ * Clause numbers: recognise, compare, format. `1.`, `1.2.`, `3.3.4` (no trailing dot), `2.1.Текст`.
+ */
+import type { ClauseNumber } from './types';
+
+/** Largest value one part of a clause number may take; larger numbers are years, amounts, codes. */
+const MAX_PART = 199;
+
+const NUMBER_AT_START = /^(\d{1,3}(?:\.\d{1,3})*)(\.)?/;
+
+/**
+ * Recognises a clause number at the start of `content` (already stripped of markers).
+ * `base` is the offset of `content` in the document. Returns undefined for dates (`01.09.2025`),
+ * years (`2025 г`), codes (`273-ФЗ`), list items written `1)`, and lone numbers without a dot.
+ */
+export function readClauseNumber(content: string, base: number): ClauseNumber | undefined {
+  const m = NUMBER_AT_START.exec(content);
+  if (!m) return undefined;
+  const digits = m[1]!;
+  const trailingDot = m[2] === '.';
+  const parts = digits.split('.').map(Number);
+  if (parts.some((p, i) => p > MAX_PART || (digits.split('.')[i]!.length > 1 && digits.split('.')[i]![0] === '0'))) return undefined;
+  if (parts.length === 1 && !trailingDot) return undefined;
+  if (parts.some((p) => p === 0) && parts.length === 1) return undefined;
+  const after = content.slice(m[0].length);
+  // What may follow a number: space, end, a letter or an opening quote/emphasis (`2.1.Текст`).
+  if (after.length > 0 && !/^[\s\u00a0«"“*_(\p{L}]/u.test(after)) return undefined;
+  // `1.5 млн`, `2.5 часа`: a two-part number without a trailing dot followed by a lowercase unit word is ambiguous;
+  // keep it (drafts write `3.3.4 чат …`), the rules judge.
+  return {
+    text: digits,
+    parts,
+    trailingDot,
+    range: { start: base, end: base + m[0].length },
+  };
+}
+
+/** `1.2` → `1.2.` or `1.2` according to the trailing-dot style. */
+export function formatNumber(parts: readonly number[], trailingDot: boolean): string {
+  return parts.join('.') + (trailingDot ? '.' : '');
+}
+
+/** True when `prefix` is a proper prefix of `parts`. */
+export function isPrefix(prefix: readonly number[], parts: readonly number[]): boolean {
+  if (prefix.length >= parts.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== parts[i]) return false;
+  return true;
+}
+
+/** Structural kind by depth: 1 part = section, 2 = clause, 3+ = sub-clause. */
+export function kindForDepth(depth: number): 'section' | 'clause' | 'subclause' {
+  return depth <= 1 ? 'section' : depth === 2 ? 'clause' : 'subclause';
+}

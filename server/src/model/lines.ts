@@ -1,0 +1,191 @@
+/**
+ * Splits the text into physical lines and classifies each from the mdast: which block it is in,
+ * how deep in lists, where its meaningful content starts. Lines, not mdast blocks, are the unit
+ * of the clause tree: `1.1. …` directly under `1. Общие положения` is a lazy continuation of the
+ * list item in CommonMark, yet a lawyer reads a new clause.
+ */
+import type { Nodes, Root } from 'mdast';
+import type { Line } from './types';
+
+type Block = Line['block'];
+
+interface LineFacts {
+  block: Block;
+  headingDepth?: number;
+  listDepth: number;
+  listMarker?: string;
+  listMarkerStart?: number;
+}
+
+/** Offsets of line starts and ends (end = before the line break). */
+export function splitLines(text: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      ends.push(i);
+      starts.push(i + 1);
+    } else if (c === 13 /* \r */) {
+      ends.push(i);
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+/** Index of the line containing `offset` (binary search over line starts). */
+export function lineIndexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function collectFacts(tree: Root, starts: readonly number[], text: string, facts: LineFacts[]): void {
+  const mark = (node: Nodes, block: Block, extra?: (f: LineFacts) => void): void => {
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    if (s === undefined || e === undefined) return;
+    const first = lineIndexAt(starts, s);
+    const last = lineIndexAt(starts, Math.max(s, e - 1));
+    for (let i = first; i <= last && i < facts.length; i++) {
+      facts[i]!.block = block;
+      extra?.(facts[i]!);
+    }
+  };
+  // Iterative walk: deep nesting must not overflow the stack.
+  const stack: Array<{ node: Nodes; listDepth: number }> = [{ node: tree, listDepth: 0 }];
+  while (stack.length > 0) {
+    const { node, listDepth } = stack.pop()!;
+    switch (node.type) {
+      case 'heading':
+        mark(node, 'heading', (f) => { f.headingDepth = node.depth; });
+        continue;
+      case 'paragraph':
+        mark(node, 'paragraph');
+        continue;
+      case 'html':
+        mark(node, 'html');
+        continue;
+      case 'code':
+        mark(node, 'code');
+        continue;
+      case 'table':
+        mark(node, 'table');
+        continue;
+      case 'thematicBreak':
+      case 'definition':
+        mark(node, 'other');
+        continue;
+      case 'listItem': {
+        const s = node.position?.start.offset;
+        if (s !== undefined) {
+          const i = lineIndexAt(starts, s);
+          const f = facts[i];
+          if (f && f.listMarker === undefined) {
+            const m = /^[-*+]|^\d{1,9}[.)]/.exec(text.slice(s, s + 12));
+            if (m) {
+              f.listMarker = m[0];
+              f.listMarkerStart = s;
+            }
+          }
+        }
+        const e = node.position?.end.offset;
+        if (s !== undefined && e !== undefined) {
+          const first = lineIndexAt(starts, s);
+          const last = lineIndexAt(starts, Math.max(s, e - 1));
+          for (let i = first; i <= last && i < facts.length; i++) {
+            facts[i]!.listDepth = Math.max(facts[i]!.listDepth, listDepth + 1);
+          }
+        }
+        for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k]!, listDepth: listDepth + 1 });
+        continue;
+      }
+      default:
+        if ('children' in node) {
+          const children = node.children as Nodes[];
+          for (let k = children.length - 1; k >= 0; k--) stack.push({ node: children[k]!, listDepth });
+        }
+    }
+  }
+}
+
+const WS = /[\s\u00a0\u200b\ufeff]/;
+
+/** Builds {@link Line}s for the whole text. */
+export function classifyLines(text: string, tree: Root): Line[] {
+  const { starts, ends } = splitLines(text);
+  const facts: LineFacts[] = starts.map(() => ({ block: 'blank' as Block, listDepth: 0 }));
+  collectFacts(tree, starts, text, facts);
+  const lines: Line[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const end = ends[i]!;
+    const f = facts[i]!;
+    let p = start;
+    // Indentation and blockquote markers.
+    for (;;) {
+      while (p < end && WS.test(text[p]!)) p++;
+      if (p < end && text[p] === '>' && f.block !== 'code') { p++; continue; }
+      break;
+    }
+    let block: Block = f.block;
+    if (p >= end) block = 'blank';
+    else if (block === 'blank') block = 'paragraph'; // text the tree did not cover (degenerate tree)
+    if (block !== 'code' && block !== 'html') {
+      // Bullet markers are not content; ordered markers are clause numbers and stay.
+      if (f.listMarkerStart !== undefined && f.listMarker && /^[-*+]$/.test(f.listMarker) && f.listMarkerStart >= p) {
+        p = f.listMarkerStart + 1;
+        while (p < end && WS.test(text[p]!)) p++;
+      }
+      if (block === 'heading' && text[p] === '#') {
+        while (p < end && text[p] === '#') p++;
+        while (p < end && WS.test(text[p]!)) p++;
+      }
+    }
+    let bold = false;
+    if (block !== 'code' && block !== 'html') {
+      for (;;) {
+        const two = text.slice(p, p + 2);
+        if (two === '**' || two === '__') { bold = true; p += 2; continue; }
+        if ((text[p] === '*' || text[p] === '_') && p + 1 < end && !WS.test(text[p + 1]!) && text[p + 1] !== '*') { p += 1; continue; }
+        break;
+      }
+      while (p < end && WS.test(text[p]!)) p++;
+    }
+    let q = end;
+    while (q > p && WS.test(text[q - 1]!)) q--;
+    if (block !== 'code' && block !== 'html') {
+      for (;;) {
+        if (q - 2 >= p && (text.slice(q - 2, q) === '**' || text.slice(q - 2, q) === '__')) { q -= 2; continue; }
+        if (block === 'heading' && q > p && text[q - 1] === '#') { while (q > p && text[q - 1] === '#') q--; continue; }
+        if (q - 1 > p && text[q - 1] === '\\') { q--; continue; }
+        break;
+      }
+      while (q > p && WS.test(text[q - 1]!)) q--;
+    }
+    lines.push({
+      index: i,
+      start,
+      end,
+      contentStart: p,
+      contentEnd: Math.max(p, q),
+      content: text.slice(p, Math.max(p, q)),
+      block,
+      headingDepth: f.headingDepth,
+      listDepth: f.listDepth,
+      listMarker: f.listMarker,
+      listMarkerStart: f.listMarkerStart,
+      bold,
+      debris: false,
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,104 @@
+/**
+ * Runs rules over a model: per-rule isolation, severity from settings, suppression directives,
+ * range validation. Transport-free.
+ */
+import type { Root } from 'mdast';
+import type { RuleSetting, Settings } from '../config';
+import type { Knowledge } from '../knowledge/types';
+import type { DocumentModel, OffsetRange } from '../model/types';
+import { suppressionFilter } from '../rules/suppression';
+import type { Finding, Report, Rule, RuleContext, Severity, SeveritySetting } from '../rules/types';
+import type { ILogger } from './logger';
+
+/** A cancellation check; `isCancellationRequested` is read between rules. */
+export interface ICancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+/** The setting that applies to a rule: its id first, then its family. */
+export function ruleSetting(settings: Settings, rule: Rule): RuleSetting | undefined {
+  const family = rule.id.split('/')[0]!;
+  const byId = settings.rules[rule.id];
+  const byFamily = settings.rules[family];
+  if (!byId && !byFamily) return undefined;
+  return { severity: byId?.severity ?? byFamily?.severity, options: { ...(byFamily?.options ?? {}), ...(byId?.options ?? {}) } };
+}
+
+/** The effective severity of a rule. */
+export function effectiveSeverity(settings: Settings, rule: Rule): SeveritySetting {
+  return ruleSetting(settings, rule)?.severity ?? rule.defaultSeverity;
+}
+
+function clampRange(r: OffsetRange, length: number): OffsetRange {
+  const start = Math.max(0, Math.min(length, Math.floor(r.start)));
+  const end = Math.max(start, Math.min(length, Math.floor(r.end)));
+  return { start, end };
+}
+
+/** Inputs of one rule run. */
+export interface RunInput {
+  readonly text: string;
+  readonly model: DocumentModel;
+  readonly tree: Root;
+  readonly settings: Settings;
+  readonly knowledge: Knowledge;
+  readonly asOf: string;
+  readonly rules: readonly Rule[];
+  readonly logger: ILogger;
+  readonly token?: ICancellationToken;
+  /** Rule ids that already threw once in this process (logged once). */
+  readonly failedRules: Set<string>;
+}
+
+/** Runs every enabled rule; returns findings sorted by position. */
+export function runRules(input: RunInput): Finding[] {
+  const { text, model, tree, settings, knowledge, asOf, rules, logger, token, failedRules } = input;
+  const memo = new Map<string, unknown>();
+  const findings: Finding[] = [];
+  const suppressed = suppressionFilter(model);
+  for (const rule of rules) {
+    if (token?.isCancellationRequested) break;
+    const severity = effectiveSeverity(settings, rule);
+    if (severity === 'off') continue;
+    const options = { ...(rule.options ?? {}), ...(ruleSetting(settings, rule)?.options ?? {}) };
+    const reports: Report[] = [];
+    const ctx: RuleContext = {
+      text,
+      model,
+      tree,
+      options,
+      asOf,
+      knowledge,
+      memo<T>(key: string, compute: () => T): T {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as T;
+      },
+      report(r: Report): void {
+        reports.push(r);
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      if (!failedRules.has(rule.id)) {
+        failedRules.add(rule.id);
+        logger.error(`Rule ${rule.id} threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
+      continue;
+    }
+    for (const r of reports) {
+      const range = clampRange(r.range, text.length);
+      const fixes = (r.fixes ?? []).filter((f) => f.edits.every((e) => e.start >= 0 && e.end >= e.start && e.end <= text.length));
+      const finding: Finding = {
+        ...r,
+        range,
+        fixes: fixes.length > 0 ? fixes : undefined,
+        ruleId: rule.id,
+        severity: (r.severity && severity === rule.defaultSeverity ? r.severity : severity) as Severity,
+      };
+      if (!suppressed(finding)) findings.push(finding);
+    }
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return findings;
+}

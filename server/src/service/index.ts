@@ -1,0 +1,145 @@
+/**
+ * The transport-free façade: one engine for the CLI, the language server and the tests.
+ *
+ * Architecture Invariant: nothing under `service/`, `model/`, `rules/`, `syntax/` or `knowledge/`
+ * imports `vscode-languageserver` or does I/O; only `lsp/` and `server.ts` speak the protocol,
+ * only `cli/` touches the file system.
+ */
+import type { Root } from 'mdast';
+import { normalizeSettings, today, type Settings } from '../config';
+import { getKnowledge } from '../knowledge';
+import type { Knowledge } from '../knowledge/types';
+import { buildModel } from '../model/clauseTree';
+import { looksLikeRegulation } from '../model/detect';
+import type { DocumentModel } from '../model/types';
+import { allRules } from '../rules';
+import type { Finding, Rule } from '../rules/types';
+import { parseMarkdown } from '../syntax/parse';
+import { applyEdits, collectFixAllEdits } from '../util/edits';
+import { runRules, type ICancellationToken } from './engine';
+import { nullLogger, type ILogger } from './logger';
+import { buildOutline, type OutlineNode } from './outline';
+
+export type { ICancellationToken } from './engine';
+export type { ILogger } from './logger';
+export type { OutlineNode } from './outline';
+
+/** The structural document the service needs; `vscode-languageserver-textdocument` satisfies it. */
+export interface ITextDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+/** Everything derived from one version of a document. */
+export interface DocumentAnalysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly tree: Root;
+  readonly model: DocumentModel;
+  readonly findings: readonly Finding[];
+  readonly asOf: string;
+  readonly settings: Settings;
+  readonly knowledge: Knowledge;
+  /** Problems of the parse (empty normally). */
+  readonly problems: readonly string[];
+}
+
+/** Result of {@link IRegulationService.fixAll}. */
+export interface FixAllResult {
+  readonly text: string;
+  /** Rounds that changed the text. */
+  readonly rounds: number;
+  /** Fixes applied over all rounds. */
+  readonly applied: number;
+  /** Findings of the final text. */
+  readonly findings: readonly Finding[];
+}
+
+/** The regulation language service. */
+export interface IRegulationService {
+  /** The rules this service runs, in registry order. */
+  readonly rules: readonly Rule[];
+  /** Analyses a document; cached per `uri@version` and settings. */
+  analyze(doc: ITextDocument, settings?: Settings, token?: ICancellationToken): DocumentAnalysis;
+  /** Analyses a text without caching. */
+  analyzeText(text: string, settings?: Settings, uri?: string): DocumentAnalysis;
+  /** Applies preferred fixes round by round until nothing fixable remains (at most `maxRounds`). */
+  fixAll(text: string, settings?: Settings, maxRounds?: number): FixAllResult;
+  /** The outline of an analysed document. */
+  outline(analysis: DocumentAnalysis): OutlineNode[];
+  /** True when a Markdown text reads as a regulation (title word + numbered clauses). */
+  isRegulation(text: string): boolean;
+  /** Drops cached state of a document (on close). */
+  forget(uri: string): void;
+}
+
+/** Options of {@link createRegulationService}. */
+export interface ServiceOptions {
+  readonly logger?: ILogger;
+  /** Rules to run (default: all registered rules). */
+  readonly rules?: readonly Rule[];
+}
+
+const EMPTY_SETTINGS: Settings = normalizeSettings({});
+
+/** Creates the service. */
+export function createRegulationService(options: ServiceOptions = {}): IRegulationService {
+  const logger = options.logger ?? nullLogger;
+  const rules = options.rules ?? allRules;
+  const failedRules = new Set<string>();
+  const cache = new Map<string, { version: number; key: string; analysis: DocumentAnalysis }>();
+
+  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken): DocumentAnalysis => {
+    const { tree, problems } = parseMarkdown(text);
+    for (const p of problems) logger.warn(`${uri}: ${p}`);
+    const model = buildModel(text, tree);
+    const knowledge = getKnowledge(settings.knowledge);
+    const asOf = settings.asOf ?? today();
+    const findings = runRules({ text, model, tree, settings, knowledge, asOf, rules, logger, token, failedRules });
+    return { uri, version, text, tree, model, findings, asOf, settings, knowledge, problems };
+  };
+
+  const service: IRegulationService = {
+    rules,
+    analyze(doc, settings = EMPTY_SETTINGS, token) {
+      const key = JSON.stringify(settings) + '|' + (settings.asOf ?? today());
+      const hit = cache.get(doc.uri);
+      if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
+      const analysis = compute(doc.uri, doc.version, doc.getText(), settings, token);
+      if (!token?.isCancellationRequested) cache.set(doc.uri, { version: doc.version, key, analysis });
+      return analysis;
+    },
+    analyzeText(text, settings = EMPTY_SETTINGS, uri = 'untitled:draft.md') {
+      return compute(uri, 0, text, settings);
+    },
+    fixAll(text, settings = EMPTY_SETTINGS, maxRounds = 10) {
+      let current = text;
+      let rounds = 0;
+      let applied = 0;
+      let analysis = compute('untitled:fix', 0, current, settings);
+      while (rounds < maxRounds) {
+        const edits = collectFixAllEdits(analysis.findings);
+        if (edits.length === 0) break;
+        const next = applyEdits(current, edits);
+        if (next === current) break;
+        current = next;
+        rounds++;
+        applied += edits.length;
+        analysis = compute('untitled:fix', rounds, current, settings);
+      }
+      return { text: current, rounds, applied, findings: analysis.findings };
+    },
+    outline(analysis) {
+      return buildOutline(analysis.model);
+    },
+    isRegulation(text) {
+      return looksLikeRegulation(text);
+    },
+    forget(uri) {
+      cache.delete(uri);
+    },
+  };
+  return Object.freeze(service);
+}
