@@ -1,1 +1,37 @@
-// Language server process entry (to be written).
+/**
+ * The language server process: the only process-level code. Creates the connection on the
+ * transport given on the command line (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=NAME`;
+ * stdio when none is given), sends console output and crashes to the client's log, and starts
+ * the server. Importing this module does nothing; `bin/server.ts` and `normokontrol lsp` call
+ * {@link runLanguageServer}.
+ */
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const TRANSPORT_FLAGS = /^--(stdio|node-ipc|socket=|pipe=)/;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.stack ?? error.message : String(error);
+}
+
+/** Starts the language server on this process's stdio or IPC channel. */
+export function runLanguageServer(): void {
+  const connection: Connection = process.argv.some((a) => TRANSPORT_FLAGS.test(a))
+    ? createConnection(ProposedFeatures.all)
+    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+
+  // stdout may be the protocol channel: nothing else may write there.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+
+  process.on('unhandledRejection', (reason) => {
+    connection.console.error(`Unhandled promise rejection: ${describe(reason)}`);
+  });
+  process.on('uncaughtException', (error) => {
+    connection.console.error(`Uncaught exception: ${describe(error)}`);
+  });
+
+  startServer(connection);
+}

@@ -2,7 +2,11 @@
  * Built-in knowledge (versioned data files in `server/data/`) merged with workspace overrides.
  * Data files are imported as JSON so the bundle carries them; nothing is read from disk here.
  */
+import rolesData from '../../data/roles.json';
+import actsData from '../../data/acts.json';
 import structureData from '../../data/structure.json';
+import termsData from '../../data/terms.json';
+import typosData from '../../data/typos.json';
 import type { Knowledge, StructureProfile } from './types';
 
 /**
@@ -11,6 +15,10 @@ import type { Knowledge, StructureProfile } from './types';
  */
 const BUILTIN: Record<string, unknown> = {
   structure: structureData as unknown as StructureProfile,
+  acts: actsData,
+  roles: rolesData,
+  terms: termsData,
+  typos: typosData,
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -6,7 +6,8 @@ import type { ClauseNumber } from './types';
 /** Largest value one part of a clause number may take; larger numbers are years, amounts, codes. */
 const MAX_PART = 199;
 
-const NUMBER_AT_START = /^(\d{1,3}(?:\.\d{1,3})*)(\.)?/;
+/** At most ten parts: deeper "numbers" are not clause numbers (and must not cost quadratic time). */
+const NUMBER_AT_START = /^(\d{1,3}(?:\.\d{1,3}){0,9})(\.)?/;
 
 /**
  * Recognises a clause number at the start of `content` (already stripped of markers).
@@ -18,8 +19,9 @@ export function readClauseNumber(content: string, base: number): ClauseNumber | 
   if (!m) return undefined;
   const digits = m[1]!;
   const trailingDot = m[2] === '.';
-  const parts = digits.split('.').map(Number);
-  if (parts.some((p, i) => p > MAX_PART || (digits.split('.')[i]!.length > 1 && digits.split('.')[i]![0] === '0'))) return undefined;
+  const raw = digits.split('.');
+  const parts = raw.map(Number);
+  if (parts.some((p, i) => p > MAX_PART || (raw[i]!.length > 1 && raw[i]![0] === '0'))) return undefined;
   if (parts.length === 1 && !trailingDot) return undefined;
   if (parts.some((p) => p === 0) && parts.length === 1) return undefined;
   const after = content.slice(m[0].length);

@@ -16,19 +16,25 @@ import type { ClauseNumber, Debris, Directive, DocumentModel, Line, NodeKind, Of
 const STAMP_RE = /^[«"“*]*\s*(УЧТЕНО\s+МНЕНИЕ|УТВЕРЖДАЮ|УТВЕРЖДЕН[ОАЫ]?|СОГЛАСОВАН[ОАЫ]?|РАССМОТРЕН[ОАЫ]?|ПРИНЯТ[ОАЫ]?|УЧТЕНО)(?![\p{L}])/iu;
 /** Document kinds a title starts with. */
 const TITLE_RE = /^[«"“*]*\s*(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|РЕГЛАМЕНТ|ИНСТРУКЦИЯ)(?![\p{L}])/iu;
-const APPENDIX_RE = /^(ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N|No\.?)\s*(\d{1,3}))?(?![\p{L}])/u;
+const APPENDIX_RE = /^(ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N|No\.?)?\s*(\d{1,3}))?(?![\p{L}\d])/u;
 const ITEM_RE = /^(?:[-–—·•⇒*+●▪►➢✓]+|[а-яa-z]\)|\d{1,2}\))\s*(?=\S)/u;
-const PAGE_NUMBER_RE = /^(?:(?:стр\.?|страница)\s*\d{1,4}(?:\s*(?:из|\/)\s*\d{1,4})?|\d{1,4}\s*из\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—])$/iu;
+const PAGE_NUMBER_RE = /^(?:(?:стр\.?|страница)\s*\d{1,4}(?:\s*(?:из|\/)\s*\d{1,4})?|\d{1,4}\s*из\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3})$/iu;
 const BOOKMARK_RE = /\[bookmark:\s*[^\]\n]*\]/giu;
 const DIRECTIVE_RE = /<!--\s*normokontrol-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
 /** Removes emphasis and unbalanced quotes around a line (`«СОГЛАСОВАНО»` → `СОГЛАСОВАНО`, `«СОПК»` stays). */
 function stripDecor(s: string): string {
   let t = s.replace(/\*\*|__/g, '').trim();
-  const count = (re: RegExp): number => (t.match(re) ?? []).length;
-  while (/^[«“]/.test(t) && count(/[«“]/g) > count(/[»”]/g)) t = t.slice(1).trim();
-  while (/[»”]$/.test(t) && count(/[»”]/g) > count(/[«“]/g)) t = t.slice(0, -1).trim();
-  if (/^".*"$/.test(t) && count(/"/g) === 2) t = t.slice(1, -1).trim();
+  // Counted once and updated while stripping: linear even on a line of ten thousand quotes.
+  let opens = (t.match(/[«“]/g) ?? []).length;
+  let closes = (t.match(/[»”]/g) ?? []).length;
+  let a = 0;
+  let b = t.length;
+  const ws = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+  while (a < b && /[«“]/.test(t[a]!) && opens > closes) { a++; opens--; while (a < b && ws(t[a])) a++; }
+  while (b > a && /[»”]/.test(t[b - 1]!) && closes > opens) { b--; closes--; while (b > a && ws(t[b - 1])) b--; }
+  t = t.slice(a, b);
+  if (/^".*"$/.test(t) && (t.match(/"/g) ?? []).length === 2) t = t.slice(1, -1).trim();
   return t;
 }
 
@@ -62,6 +68,8 @@ function looksLikeSectionTitle(line: Line, rest: string): boolean {
 function looksLikeUnnumberedSection(line: Line): boolean {
   const t = stripDecor(line.content);
   if (t.length < 4 || t.length > 120) return false;
+  // A heading that starts in lower case continues the title (`## об использовании …`), it opens no section.
+  if (/^[^\p{L}]*\p{Ll}/u.test(t)) return false;
   if (line.block === 'heading') return true;
   const letters = t.replace(/[^\p{L}]/gu, '');
   return letters.length >= 6 && letters === letters.toUpperCase() && /[А-ЯЁ]/.test(letters) && !/[;:]$/.test(t);
@@ -87,14 +95,20 @@ function makeNode(kind: NodeKind, line: Line, title: string, titleRange: OffsetR
   } as MutableNode;
 }
 
-function detectDebris(lines: Line[]): Debris[] {
+function detectDebris(text: string, lines: Line[]): Debris[] {
   const debris: Debris[] = [];
   const counts = new Map<string, number[]>();
   for (const line of lines) {
     if (line.block === 'blank' || line.block === 'code' || line.block === 'html') continue;
     const c = line.content;
-    if (PAGE_NUMBER_RE.test(c)) {
-      debris.push({ kind: 'page-number', range: { start: line.contentStart, end: line.contentEnd }, text: c, line: line.index });
+    // `- 2 -` is a list item to Markdown: the page number is judged on the raw line.
+    const raw = text.slice(line.start, line.end);
+    const rawStart = line.start + (raw.length - raw.trimStart().length);
+    const rawText = raw.trim();
+    if (PAGE_NUMBER_RE.test(c) || PAGE_NUMBER_RE.test(rawText)) {
+      const whole = PAGE_NUMBER_RE.test(rawText);
+      const range = whole ? { start: rawStart, end: rawStart + rawText.length } : { start: line.contentStart, end: line.contentEnd };
+      debris.push({ kind: 'page-number', range, text: whole ? rawText : c, line: line.index });
       continue;
     }
     for (const m of c.matchAll(BOOKMARK_RE)) {
@@ -109,8 +123,19 @@ function detectDebris(lines: Line[]): Debris[] {
     }
   }
   // Running headers: the same short line several times, near page numbers or three times and more.
-  const pageLines = new Set(debris.filter((d) => d.kind === 'page-number').map((d) => d.line));
-  const nearPage = (i: number): boolean => [...pageLines].some((p) => Math.abs(p - i) <= 3);
+  const pageList = debris.filter((d) => d.kind === 'page-number').map((d) => d.line); // ascending
+  const pageLines = new Set(pageList);
+  const nearPage = (i: number): boolean => {
+    // Binary search for the first page line ≥ i − 3 (linear scans here made big drafts quadratic).
+    let lo = 0;
+    let hi = pageList.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pageList[mid]! < i - 3) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < pageList.length && pageList[lo]! <= i + 3;
+  };
   for (const [, idx] of counts) {
     if (idx.length < 2) continue;
     const sample = lines[idx[0]!]!;
@@ -153,7 +178,7 @@ function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp 
   for (const l of blockLines) {
     const dates = findDates(l.content, l.contentStart).filter((d) => d.iso);
     if (!date && dates.length > 0) date = dates[0];
-    const num = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\w\-/]*)/iu.exec(l.content);
+    const num = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\p{L}\d\-/]*)/iu.exec(l.content);
     if (num && number === undefined) number = num[1] ?? '';
   }
   if (!date) {
@@ -176,12 +201,100 @@ function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp 
   return { kind: kind.toUpperCase().replace(/\s+/g, ' '), body, number, date, range };
 }
 
+/** Words a section heading starts with (regulations.md §3), to tell a section from a title line. */
+const SECTION_WORDS_RE = /^(?:общие\s+положения|термины|понятия|основные\s+понятия|организаци|порядок\s+(?:работы|использования|организации)|права|обязанности|ответственност|заключительн|правовая\s+основа|цели|задачи)/iu;
+
+/** Value of a Roman numeral I–C written in capitals, or undefined. */
+function romanValue(s: string): number | undefined {
+  if (!/^(?:C|XC|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(s) || s === '') return undefined;
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cur = v[s[i]!]!;
+    const next = v[s[i + 1] ?? ''] ?? 0;
+    total += cur < next ? -cur : cur;
+  }
+  return total > 0 ? total : undefined;
+}
+
+/**
+ * A section label that is not an Arabic clause number: `I. Общие положения` (Roman) or
+ * `Раздел 2. Порядок работы`. The number is the numeral as a lawyer cites it (`I`, `2`).
+ */
+function readSectionLabel(content: string, base: number): { number: ClauseNumber; roman: boolean } | undefined {
+  const rm = /^([IVXLC]{1,7})(\.)\s*(?=\p{Lu}|\*|«)/u.exec(content);
+  if (rm) {
+    const value = romanValue(rm[1]!);
+    if (value === undefined) return undefined;
+    return { roman: true, number: { text: rm[1]!, parts: [value], trailingDot: true, range: { start: base, end: base + rm[0].trimEnd().length } } };
+  }
+  const dm = /^Раздел\s+(\d{1,2}|[IVXLC]{1,7})(\.)?(?=\s|$)/iu.exec(content);
+  if (dm) {
+    const value = /^\d/.test(dm[1]!) ? Number(dm[1]) : romanValue(dm[1]!);
+    if (!value) return undefined;
+    const start = base + dm[0].length - dm[1]!.length - (dm[2] ? 1 : 0);
+    return { roman: !/^\d/.test(dm[1]!), number: { text: dm[1]!, parts: [value], trailingDot: dm[2] === '.', range: { start, end: base + dm[0].length } } };
+  }
+  return undefined;
+}
+
+/**
+ * Cells of the Markdown table rows starting at `first`, column by column: approval stamps are
+ * often typeset side by side (СОГЛАСОВАНО | УТВЕРЖДАЮ). Each cell, split at `<br>`, becomes a
+ * pseudo-line with exact offsets; a blank pseudo-line separates columns.
+ */
+function tableColumns(text: string, rows: readonly Line[]): Line[] {
+  const columns: Line[][] = [];
+  for (const row of rows) {
+    const raw = text.slice(row.start, row.end);
+    if (/^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/.test(raw)) continue; // delimiter row
+    const pipes: number[] = [];
+    for (let k = 0; k < raw.length; k++) if (raw[k] === '|' && raw[k - 1] !== '\\') pipes.push(k);
+    const bounds = [...pipes];
+    if (raw.trimStart()[0] !== '|') bounds.unshift(-1);
+    if (raw.trimEnd().slice(-1) !== '|' || pipes.length === 0) bounds.push(raw.length);
+    for (let c = 0; c + 1 < bounds.length; c++) {
+      const cellStart = row.start + bounds[c]! + 1;
+      const cell = text.slice(cellStart, row.start + bounds[c + 1]!);
+      const col = (columns[c] ??= []);
+      const re = /<br\s*\/?>/giu;
+      let from = 0;
+      for (;;) {
+        const m = re.exec(cell);
+        const to = m ? m.index : cell.length;
+        let s = from;
+        let e = to;
+        let bold = false;
+        for (;;) {
+          while (s < e && /\s/.test(cell[s]!)) s++;
+          while (e > s && /\s/.test(cell[e - 1]!)) e--;
+          if (cell.startsWith('**', s) && cell.slice(e - 2, e) === '**' && e - s >= 4) { s += 2; e -= 2; bold = true; continue; }
+          if (cell.startsWith('**', s)) { s += 2; bold = true; continue; }
+          if (e - s >= 2 && cell.slice(e - 2, e) === '**') { e -= 2; continue; }
+          break;
+        }
+        const contentStart = cellStart + s;
+        const contentEnd = cellStart + Math.max(s, e);
+        col.push({ ...row, contentStart, contentEnd, content: text.slice(contentStart, contentEnd), bold, block: e > s ? 'table' : 'blank' });
+        if (!m) break;
+        from = m.index + m[0].length;
+      }
+    }
+  }
+  const out: Line[] = [];
+  for (const col of columns) {
+    if (!col) continue;
+    out.push(...col, { ...col[col.length - 1]!, block: 'blank', content: '', contentStart: col[col.length - 1]!.contentEnd });
+  }
+  return out;
+}
+
 /** Builds the model of `text`. `tree` may be passed when the caller already parsed the text. */
 export function buildModel(text: string, tree?: Root): DocumentModel {
   const root = tree ?? parseMarkdown(text).tree;
   const lines = classifyLines(text, root);
   const starts = lines.map((l) => l.start);
-  const debris = detectDebris(lines);
+  const debris = detectDebris(text, lines);
   const debrisLines = new Set(debris.filter((d) => d.kind !== 'bookmark').map((d) => d.line));
   const bookmarks = debris.filter((d) => d.kind === 'bookmark');
   const mutableLines = lines.map((l) => (debrisLines.has(l.index) ? { ...l, debris: true } : l));
@@ -201,18 +314,53 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
 
   // --- Header zone: stamps and title before the first clause. ---
   let bodyStartLine = mutableLines.length;
-  for (const l of mutableLines) {
-    if (!isText(l)) continue;
-    const n = readClauseNumber(l.content, l.contentStart);
-    if (n && (n.parts.length > 1 || looksLikeSectionTitle(l, l.content.slice(n.range.end - l.contentStart)))) {
-      bodyStartLine = l.index;
-      break;
-    }
-    if (l.block === 'heading' && looksLikeUnnumberedSection(l) && !TITLE_RE.test(l.content) && !STAMP_RE.test(l.content)) {
-      bodyStartLine = l.index;
-      break;
+  {
+    let titleSeen = false;
+    let titleHeadingRun = false; // still inside the heading lines that continue a heading title
+    for (const l of mutableLines) {
+      if (!isText(l)) continue;
+      const n = readClauseNumber(l.content, l.contentStart);
+      if (n && (n.parts.length > 1 || looksLikeSectionTitle(l, l.content.slice(n.range.end - l.contentStart)))) {
+        bodyStartLine = l.index;
+        break;
+      }
+      const label = readSectionLabel(l.content, l.contentStart);
+      if (label && looksLikeSectionTitle(l, l.content.slice(label.number.range.end - l.contentStart))) {
+        bodyStartLine = l.index;
+        break;
+      }
+      const isTitle = TITLE_RE.test(l.content);
+      const isStamp = STAMP_RE.test(l.content);
+      if (!isTitle && !isStamp && looksLikeUnnumberedSection(l)) {
+        const sectionWord = SECTION_WORDS_RE.test(stripDecor(l.content));
+        // `# ПОЛОЖЕНИЕ` + `## об использовании …`: a heading right under a heading title continues it.
+        const continuesTitle = titleHeadingRun && !sectionWord;
+        if ((l.block === 'heading' && !continuesTitle) || (titleSeen && sectionWord)) {
+          bodyStartLine = l.index;
+          break;
+        }
+      }
+      if (isTitle) titleSeen = true;
+      titleHeadingRun = isTitle ? l.block === 'heading' : titleHeadingRun && l.block === 'heading';
     }
   }
+
+  // The header as a sequence of lines, tables expanded column by column.
+  const header: Line[] = [];
+  // remark-parse without GFM does not know tables: a run of `|` lines with a delimiter row is one.
+  const pipeRow = (l: Line): boolean => l.block !== 'code' && l.block !== 'html' && /^\s*\|/.test(text.slice(l.start, l.end));
+  for (let i = 0; i < bodyStartLine; i++) {
+    const l = mutableLines[i]!;
+    if (!pipeRow(l)) { header.push(l); continue; }
+    const rows: Line[] = [];
+    while (i < bodyStartLine && pipeRow(mutableLines[i]!)) rows.push(mutableLines[i++]!);
+    i--;
+    const delimiter = rows.some((r) => /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/.test(text.slice(r.start, r.end)));
+    header.push(...(delimiter ? tableColumns(text, rows) : rows));
+  }
+  // Index of the next text line in `header` after each position (one backward pass, no rescans).
+  const nextTextIn: number[] = new Array<number>(header.length + 1).fill(-1);
+  for (let k = header.length - 2; k >= 0; k--) nextTextIn[k] = isText(header[k + 1]!) ? k + 1 : nextTextIn[k + 1]!;
 
   const stamps: MutableNode[] = [];
   let title: Title | undefined;
@@ -222,53 +370,57 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     const flush = (): void => {
       if (!current) return;
       const ls = current.lines;
-      const range = { start: ls[0]!.contentStart, end: ls[ls.length - 1]!.contentEnd };
+      const range = {
+        start: ls.reduce((m, x) => Math.min(m, x.contentStart), Infinity),
+        end: ls.reduce((m, x) => Math.max(m, x.contentEnd), 0),
+      };
       const stamp = readStamp(current.kind, ls, range);
       const kwEnd = ls[0]!.contentStart + (STAMP_RE.exec(ls[0]!.content)?.[0].length ?? 0);
       const node = makeNode('stamp', ls[0]!, stamp.kind, { start: ls[0]!.contentStart, end: kwEnd }, { stamp });
       node.range = range;
-      node.lines.splice(0, 1, ...ls.map((l) => l.index));
+      node.lines.splice(0, 1, ...new Set(ls.map((l) => l.index)));
       node.text = ls.map((l) => l.content).join('\n');
       stamps.push(node);
       current = undefined;
     };
-    for (let i = 0; i < bodyStartLine; i++) {
-      const l = mutableLines[i]!;
+    for (let k = 0; k < header.length; k++) {
+      const l = header[k]!;
       if (!isText(l)) continue;
       const sm = STAMP_RE.exec(l.content);
-      if (sm && !title && l.content.length < 200) {
+      const tm = title ? null : TITLE_RE.exec(l.content);
+      if (sm && !tm && l.content.length < 200) {
         flush();
         current = { kind: sm[1]!, lines: [l] };
         continue;
       }
-      const tm = TITLE_RE.exec(l.content);
-      if (tm && !title) {
+      if (tm) {
         flush();
         const kindStart = l.contentStart + tm[0].length - tm[1]!.length;
         const titleLines: Line[] = [l];
-        let restOfFirst = stripDecor(l.content.slice(tm[0].length));
-        // Subject continues on following lines until a blank line that is followed by a capitalised paragraph.
-        for (let j = i + 1; j < bodyStartLine; j++) {
-          const n = mutableLines[j]!;
+        const restOfFirst = stripDecor(l.content.slice(tm[0].length)).trim();
+        // The subject runs on over the following lines; it stops at a stamp, at a capitalised
+        // paragraph after a blank line, and at a preamble sentence.
+        for (let j = k + 1; j < header.length; j++) {
+          const n = header[j]!;
           if (!isText(n)) {
             if (n.block === 'blank') {
-              const next = mutableLines.slice(j + 1, bodyStartLine).find(isText);
-              if (!next) break;
+              const nk = nextTextIn[j]!;
+              if (nk < 0) break;
+              const next = header[nk]!;
               const firstLetter = /\p{L}/u.exec(stripDecor(next.content))?.[0] ?? '';
               const prevBold = titleLines[titleLines.length - 1]!.bold;
               const continues = (firstLetter !== '' && firstLetter === firstLetter.toLowerCase()) || (titleLines.length === 1 && restOfFirst === '');
               if (!continues || (prevBold && !next.bold && titleLines.length > 1)) break;
-              j = next.index - 1;
+              j = nk - 1;
             }
             continue;
           }
-          if (STAMP_RE.test(n.content)) break;
+          if (STAMP_RE.test(n.content) || n.block === 'table') break;
+          const t = stripDecor(n.content);
+          const subjectStarted = titleLines.length > 1 || restOfFirst !== '';
+          if (subjectStarted && /^\p{Lu}\p{Ll}/u.test(t) && (/[.:!?]$/.test(t) || t.length > 150)) break; // a preamble sentence
           titleLines.push(n);
-          if (/\*\*\s*$/.test(text.slice(n.contentStart, n.end)) && n.index > l.index && !/^\*\*/.test(text.slice(n.contentStart - 2, n.contentStart))) {
-            // closing emphasis of a multi-line bold title
-          }
         }
-        restOfFirst = restOfFirst.trim();
         const subject = titleCase([restOfFirst, ...titleLines.slice(1).map((x) => stripDecor(x.content))].filter(Boolean).join(' '));
         const last = titleLines[titleLines.length - 1]!;
         title = {
@@ -281,10 +433,14 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
         titleNode.range = title.range;
         titleNode.lines.splice(0, 1, ...titleLines.map((x) => x.index));
         titleNode.text = titleLines.map((x) => x.content).join('\n');
-        i = last.index;
+        k = header.indexOf(last, k);
         continue;
       }
-      if (current) current.lines.push(l);
+      if (current) {
+        // A stamp is a few short lines; a long line after it is a preamble, not part of the stamp.
+        if (l.content.length > 150 || current.lines.length >= 12) flush();
+        else current.lines.push(l);
+      }
     }
     flush();
   }
@@ -333,14 +489,63 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     return node;
   };
 
+  /** The next clause number after line `index`, looking at most 200 text lines ahead; stops at an appendix. */
+  const nextNumberAfter = (index: number): ClauseNumber | undefined => {
+    for (let j = index + 1, budget = 200; j < mutableLines.length && budget > 0; j++) {
+      const next = mutableLines[j]!;
+      if (!isText(next)) continue;
+      budget--;
+      if (APPENDIX_RE.test(next.content)) return undefined;
+      const nn = readClauseNumber(next.content, next.contentStart);
+      if (nn) return nn;
+    }
+    return undefined;
+  };
+
+  /**
+   * `1. Заместитель директора по учебной работе.` inside a section is an entry of a numbered list,
+   * not section 1: it starts a list (after a colon, or ending like a sentence with `2.` next), or
+   * continues one, or does not go up from the current section while no clause `N.x` follows.
+   * `2. Права участников` followed by `2.1.` stays a section, even a duplicate one. Headings and
+   * bold lines stay sections.
+   */
+  const isNumberedEntry = (line: Line, number: ClauseNumber, rest: string, index: number, prevContent: string): boolean => {
+    if (line.block === 'heading' || line.bold || stack.length === 0) return false;
+    const n = number.parts[0]!;
+    const t = stripDecor(rest);
+    const next = nextNumberAfter(index);
+    if (next && next.parts.length > 1 && next.parts[0] === n) return false;
+    const prevEntry = lastItem && lastNode === lastItem && lastItem.number?.parts.length === 1 ? lastItem.number.parts[0]! : undefined;
+    const endsSentence = /[.;]$/.test(t);
+    if (prevEntry === n - 1 && (endsSentence || !/\.$/.test(stripDecor(mutableLines[lastItem!.line]!.content)))) return true;
+    if (n === 1 && (/:$/.test(prevContent) || (endsSentence && next?.parts.length === 1))) return true;
+    if (endsSentence && next?.parts.length === 1 && next.parts[0] === n + 1) return true;
+    const current = stack[0]!.number?.parts[0];
+    if (current !== undefined && n > current) return false;
+    return !(next && next.parts.length > 1);
+  };
+
+  /** A Roman-numbered section (`II. Организация работы`) is open: single Arabic numbers are its clauses. */
+  let romanSection: MutableNode | undefined;
+  let lastText = '';
+  const MAX_ITEM_DEPTH = 8;
+  const itemDepth = (n: RegNode): number => {
+    let d = 0;
+    for (let p: RegNode | undefined = n; p && p.kind === 'item'; p = p.parent) d++;
+    return d;
+  };
+
   for (let i = bodyStartLine; i < mutableLines.length; i++) {
     const l = mutableLines[i]!;
     if (l.block === 'blank') { blankBefore = true; continue; }
     if (!isText(l)) continue;
     const content = l.content;
+    const prevContent = lastText;
+    lastText = content;
 
     const am = APPENDIX_RE.exec(content);
-    if (am && (am[2] !== undefined || content.length < 40 || /^Приложение\s+к\s/iu.test(content))) {
+    const caption = am && !/\s(?:является|являются|прилага|содержит|утвержда[её]тся|вступает)/iu.test(content);
+    if (am && caption && (am[2] !== undefined || content.length < 40 || /^Приложение\s+к\s/iu.test(content))) {
       const number: ClauseNumber | undefined = am[2]
         ? { text: am[2], parts: [Number(am[2])], trailingDot: false, range: { start: l.contentStart + am[0].length - am[2].length, end: l.contentStart + am[0].length } }
         : undefined;
@@ -350,6 +555,22 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       scopeParent = node;
       scopeChildren = node.children;
       stack = [];
+      romanSection = undefined;
+      lastNode = node;
+      lastItem = undefined;
+      blankBefore = false;
+      continue;
+    }
+
+    const label = readSectionLabel(content, l.contentStart);
+    if (label && looksLikeSectionTitle(l, content.slice(label.number.range.end - l.contentStart))) {
+      // `I. Общие положения`, `Раздел 2. Порядок работы`.
+      const rest = text.slice(label.number.range.end, l.contentEnd);
+      const tStart = label.number.range.end + (rest.length - rest.trimStart().length);
+      const node = makeNode('section', l, stripDecor(rest).replace(/[.:]$/, ''), { start: tStart, end: l.contentEnd }, { number: label.number });
+      attach(node, undefined);
+      stack = [node];
+      romanSection = label.roman ? node : undefined;
       lastNode = node;
       lastItem = undefined;
       blankBefore = false;
@@ -357,11 +578,34 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     }
 
     const number = readClauseNumber(content, l.contentStart);
-    if (number) {
+    // `… не более` / `1.5 академических часов`: a sentence broken before a decimal, not clause 1.5.
+    const brokenSentence = number !== undefined && !number.trailingDot && number.parts.length > 1 && lastNode !== undefined &&
+      /[\p{Ll},-]$/u.test(prevContent) && /^\s+\p{Ll}/u.test(content.slice(number.range.end - l.contentStart));
+    if (number && !brokenSentence) {
       const rest = content.slice(number.range.end - l.contentStart);
       let kind: NodeKind = kindForDepth(number.parts.length);
-      const inAppendix = scopeParent !== undefined && l.block !== 'heading' && !l.bold;
-      if (kind === 'section' && (inAppendix || !looksLikeSectionTitle(l, rest))) {
+      const plain = l.block !== 'heading' && !l.bold;
+      if (kind === 'section' && romanSection && plain) {
+        // Under a Roman section `1. Настоящее Положение …` is clause 1, unless it is a list entry.
+        const prevEntry = lastItem && lastNode === lastItem && lastItem.number?.parts.length === 1 ? lastItem.number.parts[0] : undefined;
+        const entry = !/^\p{Lu}/u.test(stripDecor(rest)) || (number.parts[0] === 1 && /:$/.test(prevContent)) || prevEntry === number.parts[0]! - 1;
+        if (!entry) {
+          const rt = text.slice(number.range.end, l.contentEnd);
+          const node = makeNode('clause', l, shortTitle(rt), { start: number.range.end + (rt.length - rt.trimStart().length), end: l.contentEnd }, { number });
+          attach(node, romanSection);
+          stack = [romanSection, node];
+          lastNode = node;
+          lastItem = undefined;
+          blankBefore = false;
+          continue;
+        }
+      }
+      const inAppendix = scopeParent !== undefined && plain;
+      const appendixSection = inAppendix && looksLikeSectionTitle(l, rest) && (() => {
+        const next = nextNumberAfter(i);
+        return next !== undefined && next.parts.length > 1 && next.parts[0] === number.parts[0];
+      })();
+      if (kind === 'section' && !appendixSection && (inAppendix || romanSection || !looksLikeSectionTitle(l, rest) || isNumberedEntry(l, number, rest, i, prevContent))) {
         // `1. получать доступ …;` — a numbered list entry of the current clause.
         const parent = lastItem?.parent as MutableNode | undefined ?? stack[stack.length - 1] ?? scopeParent;
         const node = makeNode('item', l, shortTitle(rest), { start: number.range.end, end: l.contentEnd }, { number, marker: number.text + (number.trailingDot ? '.' : '') });
@@ -373,7 +617,9 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
         continue;
       }
       kind = kindForDepth(number.parts.length);
+      if (romanSection && stack.some((c) => c.kind === 'clause' && c.number !== undefined && isPrefix(c.number.parts, number.parts))) kind = 'subclause';
       const node = openNumbered(l, number, kind);
+      if (kind === 'section') romanSection = undefined;
       lastNode = node;
       lastItem = undefined;
       blankBefore = false;
@@ -390,6 +636,8 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       } else if (lastItem && lastItem.parent && lastItem.parent.kind === 'item' && l.listDepth > 0 && l.listDepth >= mutableLines[lastItem.line]!.listDepth) {
         parent = lastItem.parent as MutableNode;
       }
+      // Deeper nesting than a lawyer writes (pathological input) continues at the cap as siblings.
+      while (parent && parent.kind === 'item' && itemDepth(parent) >= MAX_ITEM_DEPTH) parent = parent.parent as MutableNode | undefined;
       const marker = im[0].trim() || l.listMarker;
       const node = makeNode('item', l, shortTitle(content.slice(im[0].length)), { start: l.contentStart + im[0].length, end: l.contentEnd }, { marker });
       if (parent && parent !== scopeParent) attach(node, parent);
@@ -404,15 +652,18 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       const node = makeNode('section', l, stripDecor(content).replace(/[.:]$/, ''), { start: l.contentStart, end: l.contentEnd });
       attach(node, undefined);
       stack = [node];
+      romanSection = undefined;
       lastNode = node;
       lastItem = undefined;
       blankBefore = false;
       continue;
     }
 
-    // Continuation: belongs to the item right above, or after a blank line to its clause.
+    // Continuation: belongs to the item right above, or to its clause after a blank line or when a
+    // new sentence starts after an item that ended one.
     let owner = lastNode;
-    if (owner && owner.kind === 'item' && blankBefore) owner = (stack[stack.length - 1] ?? scopeParent ?? owner);
+    const newSentence = /^\p{Lu}\p{Ll}/u.test(stripDecor(content)) && /[.!?]$/.test(prevContent);
+    if (owner && owner.kind === 'item' && (blankBefore || newSentence)) owner = (stack[stack.length - 1] ?? scopeParent ?? owner);
     if (owner) owner.lines.push(l.index);
     else if (!scopeParent) {
       // Text after the title and before the first clause: a preamble; kept as a continuation of the title.
@@ -423,19 +674,29 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
 
   // --- Finish: texts and ranges. ---
   const nodes: RegNode[] = [];
-  const finish = (n: RegNode): number => {
-    const m = n as MutableNode;
-    m.lines.sort((a, b) => a - b);
-    m.text = m.lines.map((i) => mutableLines[i]!.content).filter((c, k) => c.length > 0 || k === 0).join('\n');
-    let end = m.range.end;
-    for (const i of m.lines) end = Math.max(end, mutableLines[i]!.contentEnd);
-    nodes.push(n);
-    for (const c of m.children) end = Math.max(end, finish(c));
-    m.range = { start: Math.min(m.range.start, m.headRange.start), end };
-    return end;
-  };
+  // Iterative post-order: a range ends at the last line of the node or of any descendant.
+  const finishOrder: MutableNode[] = [];
   topLevel.sort((a, b) => a.range.start - b.range.start);
-  for (const n of topLevel) finish(n);
+  for (const top of topLevel) {
+    const todo: MutableNode[] = [top as MutableNode];
+    while (todo.length > 0) {
+      const m = todo.pop()!;
+      m.lines.sort((a, b) => a - b);
+      // Stamp texts were read cell by cell (a table row may hold two stamps).
+      if (m.kind !== 'stamp') m.text = m.lines.map((i) => mutableLines[i]!.content).filter((c, k) => c.length > 0 || k === 0).join('\n');
+      let end = m.range.end;
+      for (const i of m.lines) end = Math.max(end, m.kind === 'stamp' ? m.range.end : mutableLines[i]!.contentEnd);
+      m.range = { start: Math.min(m.range.start, m.headRange.start), end };
+      nodes.push(m);
+      finishOrder.push(m);
+      for (const c of m.children) todo.push(c as MutableNode);
+    }
+  }
+  for (let k = finishOrder.length - 1; k >= 0; k--) {
+    const m = finishOrder[k]!;
+    const parent = m.parent as MutableNode | undefined;
+    if (parent && parent.range.end < m.range.end) parent.range = { start: parent.range.start, end: m.range.end };
+  }
   nodes.sort((a, b) => a.headRange.start - b.headRange.start);
 
   const approval = stamps.find((s) => /^УТВЕРЖД/.test(s.stamp!.kind) && s.stamp!.date?.iso) ?? stamps.find((s) => s.stamp!.date?.iso);

@@ -1,0 +1,84 @@
+/**
+ * Which kind of institution an act belongs to: a school (СОШ, МБОУ, гимназия, general лицей) or a
+ * college of СПО (колледж, техникум, ГАПОУ/ГБПОУ, «политехнический лицей»). The role vocabulary
+ * depends on it (regulations.md §4).
+ *
+ * Markers come from the roles data (`institutionMarkers`). Each marker counts once in the head of
+ * the act — stamps, title and the first clauses, where the institution names itself — with weight
+ * × 3, and once in the rest of the text with weight × 1; counting presence instead of occurrences
+ * keeps a body that says «Лицея» forty times from outvoting the stamp «ГБПОУ». The kind with the
+ * higher score wins when it has at least {@link MIN_SCORE} and 1.5 times the other's score;
+ * otherwise the kind is `unknown` and kind-dependent checks stay silent.
+ */
+import type { DocumentModel, OffsetRange } from '../model/types';
+import type { InstitutionKind, InstitutionMarker } from './rolesData';
+import { roleRegex, rolesData } from './rolesData';
+
+/** The detected kind and the text that proves it. */
+export interface Institution {
+  readonly kind: InstitutionKind | 'unknown';
+  /** Ranges of the markers that voted for the winning kind (all markers when unknown). */
+  readonly evidence: readonly OffsetRange[];
+  readonly scores: Readonly<Record<InstitutionKind, number>>;
+  /** True when the kind was set in the settings rather than detected. */
+  readonly configured?: boolean;
+}
+
+/** The lowest score that decides a kind. */
+export const MIN_SCORE = 3;
+/** Characters of the body (from the first section or clause) that still belong to the head. */
+const HEAD_BODY_CHARS = 1500;
+
+/** The end offset of the head of the act: stamps, title and the first clauses. */
+export function headEnd(model: DocumentModel, text: string): number {
+  let end = 0;
+  for (const s of model.stamps) end = Math.max(end, s.range.end);
+  if (model.title) end = Math.max(end, model.title.range.end);
+  const body = Math.min(model.bodyStart, text.length);
+  return Math.min(text.length, Math.max(end, body) + HEAD_BODY_CHARS);
+}
+
+function firstMatch(re: RegExp, text: string, from: number, to: number): OffsetRange | undefined {
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index >= to) return undefined;
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
+/**
+ * Detects the institution kind of an act. `markers` default to the built-in roles data;
+ * `configured` (from the settings) wins over detection.
+ */
+export function detectInstitution(
+  model: DocumentModel,
+  text: string,
+  markers?: Readonly<Record<InstitutionKind, readonly InstitutionMarker[]>>,
+  configured?: unknown,
+): Institution {
+  if (configured === 'school' || configured === 'college') {
+    return { kind: configured, evidence: [], scores: { school: 0, college: 0 }, configured: true };
+  }
+  const all = markers ?? rolesData(undefined).institutionMarkers;
+  const head = headEnd(model, text);
+  const scores: Record<InstitutionKind, number> = { school: 0, college: 0 };
+  const evidence: Record<InstitutionKind, OffsetRange[]> = { school: [], college: [] };
+  for (const kind of ['school', 'college'] as const) {
+    for (const marker of all[kind]) {
+      const re = roleRegex(marker.pattern, marker.caseSensitive ? 'gu' : 'giu');
+      if (!re || !Number.isFinite(marker.weight)) continue;
+      const inHead = firstMatch(re, text, 0, head);
+      const inBody = firstMatch(re, text, head, text.length);
+      if (inHead) { scores[kind] += marker.weight * 3; evidence[kind].push(inHead); }
+      if (inBody) { scores[kind] += marker.weight; evidence[kind].push(inBody); }
+    }
+  }
+  const { school, college } = scores;
+  let kind: Institution['kind'] = 'unknown';
+  if (school >= MIN_SCORE && school >= college * 1.5 && school > college) kind = 'school';
+  else if (college >= MIN_SCORE && college >= school * 1.5 && college > school) kind = 'college';
+  const ev = kind === 'unknown' ? [...evidence.school, ...evidence.college] : evidence[kind];
+  return { kind, evidence: ev.sort((a, b) => a.start - b.start), scores };
+}

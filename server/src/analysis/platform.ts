@@ -1,0 +1,330 @@
+/**
+ * Platform and era of an act: is it about the national messenger MAX or about VK Мессенджер
+ * (regulations.md §5)? Rules of the `terms`, `roles` and other families share this one decision
+ * through `ctx.memo('platform', () => detectPlatform(ctx.model, ctx.text))`.
+ *
+ * Scoring (each platform separately; the higher score wins, a tie or a score below 1 is `unknown`):
+ * - the title mentions the platform: +3;
+ * - a definition (a node of the terms section «Понятия…/Термины…», or a line with «(далее …)»
+ *   inside section 1) mentions it: +2 per definition, at most +4;
+ * - the normative basis cites an act of the MAX era (156-ФЗ, 1880-р, 2240-р): +1 for MAX;
+ * - the approval date is on or after 18.08.2025: +1 for MAX; between 01.09.2022 and 17.08.2025:
+ *   +1 for VK (the «учебный профиль» era);
+ * - any other mention in the body outside a historical sentence: +0.25 each, at most +2.
+ * A mention of MAX is `MAX`, `Max`, the Cyrillic lookalike `МАХ` (and mixes), `Мах` in a platform
+ * context, or «национальный мессенджер». A mention of VK is `VK Мессенджер` in any spelling
+ * (VK-мессенджер, ВК мессенджер, VK- мессенджере…) or «учебный профиль VK».
+ * A sentence is historical when it carries a marker of the past or of the move («до перехода»,
+ * «ранее», «переноса … из», «использовавшие», past tense «был…»): mentions there are not counted
+ * in `maxMentions` / `vkMentions` and are never a mix-up.
+ */
+import type { Knowledge } from '../knowledge/types';
+import type { DocumentModel, OffsetRange, RegNode } from '../model/types';
+import { editDistance, foldToCyrillic } from './script';
+import { dataRegex, termsData } from './termsData';
+import { inZones, protectedZones } from './zones';
+
+export type Platform = 'max' | 'vk' | 'unknown';
+
+/** Facts about the platform of an act. */
+export interface PlatformFacts {
+  platform: Platform;
+  /** Ranges that decided the platform (title or definition mentions, cited acts, the approval date). */
+  evidence: OffsetRange[];
+  approvalDate?: string;
+  /** mentions of each platform outside historical context */
+  maxMentions: OffsetRange[];
+  vkMentions: OffsetRange[];
+  /** Scores behind the decision (see the module comment). */
+  scores?: { max: number; vk: number };
+}
+
+/** How a platform is written at one place. */
+export type MentionKind =
+  /** `MAX` — canonical. */
+  | 'max-canonical'
+  /** `МАХ` in Cyrillic or mixed lookalikes, all capitals. */
+  | 'max-lookalike'
+  /** `Max`, `max`, `Мах` (in a platform context) and other case variants. */
+  | 'max-case'
+  /** «национальный мессенджер» (any case). */
+  | 'max-national'
+  /** `VK Мессенджер` in any spelling. */
+  | 'vk-brand'
+  /** `VK` after «учебный профиль» («учебный профиль VK»). */
+  | 'vk-profile';
+
+/** One mention of a platform. */
+export interface PlatformMention extends OffsetRange {
+  readonly platform: 'max' | 'vk';
+  readonly kind: MentionKind;
+  readonly text: string;
+  /** True when the mention sits in a historical sentence. */
+  readonly historical: boolean;
+}
+
+const L = '\\p{L}\\p{N}';
+/** `MAX` and its lookalikes (М/M, А/A, Х/X in any case), as a whole word. */
+const MAX_TOKEN_RE = new RegExp(`(?<![${L}_@.\\/-])[МMмm][АAаa][ХXхx](?![${L}_]|\\.[a-z])`, 'gu');
+const NATIONAL_RE = new RegExp(`(?<![${L}])национальн\\p{L}*\\s+(?:российск\\p{L}*\\s+)?мессенджер\\p{L}*`, 'giu');
+const VK_BRAND_RE = new RegExp(`(?<![${L}])(?:VK|ВК|Vk|Вк|vk)(?:\\s*[-‐‑–]\\s*|[ \\t\\u00a0]+)(?:[Мм]ессенджер\\p{L}*|МЕССЕНДЖЕР\\p{L}*|[Mm]essenger)`, 'gu');
+const VK_PROFILE_RE = new RegExp(`(?<=учебн\\p{L}*\\s+профил\\p{L}*\\s+(?:в\\s+)?)(?:VK|ВК)(?![${L}]|\\s*[-‐‑–]?\\s*мессенджер)`, 'giu');
+const PLATFORM_PREV_WORD = /^(?:мессенджер\p{L}*|в|во|на|через|профил\p{L}*|платформ\p{L}*|приложени\p{L}*|сервис\p{L}*|и|или)$/iu;
+
+/** True when `Мах` (capitalised Cyrillic) at `start` reads as the platform name, not the word «мах». */
+function platformContext(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 60);
+  if (/[«"“„]\s*$/u.test(before) || /^\s*[»"”]/u.test(after)) return true;
+  const prev = /(\p{L}+)[\s\u00a0]*$/u.exec(before)?.[1];
+  if (prev && PLATFORM_PREV_WORD.test(prev)) return true;
+  if (/^[\s\u00a0]*(?:мессенджер|[-–—]\s*(?:это\s+)?(?:национальн|российск|мессенджер|платформ))/iu.test(after)) return true;
+  // Sentence context: the same sentence speaks of a messenger or the platform.
+  const sentence = sentenceAt(text, start);
+  return /мессенджер|сферум|платформ/iu.test(text.slice(sentence.start, sentence.end));
+}
+
+/** The sentence around an offset: bounded by `.;!?` followed by a space, or a line break. */
+export function sentenceAt(text: string, offset: number): OffsetRange {
+  let start = offset;
+  while (start > 0) {
+    const c = text[start - 1]!;
+    if (c === '\n' || c === '\r') break;
+    if ((c === ';' || c === '!' || c === '?' || c === '.') && /\s/.test(text[start] ?? ' ') && start - 1 < offset) {
+      // «г.», «ст.», «т.е.» — abbreviations do not end a sentence when a lowercase word follows.
+      if (c !== '.' || /^\s+[\p{Lu}\d]/u.test(text.slice(start, start + 3))) break;
+    }
+    start--;
+  }
+  let end = offset;
+  while (end < text.length) {
+    const c = text[end]!;
+    if (c === '\n' || c === '\r') break;
+    if ((c === ';' || c === '!' || c === '?') && /\s|$/.test(text[end + 1] ?? '')) break;
+    if (c === '.' && /^\.\s+[\p{Lu}\d]/u.test(text.slice(end, end + 4))) break;
+    end++;
+  }
+  return { start, end };
+}
+
+/** True when the sentence around `offset` is historical (see the module comment). */
+export function isHistorical(text: string, offset: number, knowledge?: Knowledge): boolean {
+  const s = sentenceAt(text, offset);
+  const sentence = text.slice(s.start, s.end);
+  for (const src of termsData(knowledge).historicalMarkers) {
+    const re = dataRegex(`(?<![\\p{L}])(?:${src})(?![\\p{L}])`, 'iu');
+    if (re && re.test(sentence)) return true;
+  }
+  return false;
+}
+
+/** Every platform mention of a text outside protected zones (code, URLs, e-mails, comments). */
+export function findMentions(model: DocumentModel, text: string, knowledge?: Knowledge): PlatformMention[] {
+  const zones = protectedZones(model, text);
+  const out: PlatformMention[] = [];
+  const push = (platform: 'max' | 'vk', kind: MentionKind, start: number, end: number): void => {
+    if (inZones(zones, start, end)) return;
+    out.push({ platform, kind, start, end, text: text.slice(start, end), historical: isHistorical(text, start, knowledge) });
+  };
+  for (const m of text.matchAll(MAX_TOKEN_RE)) {
+    const t = m[0];
+    const start = m.index!;
+    const end = start + t.length;
+    if (t === 'MAX') push('max', 'max-canonical', start, end);
+    else if (t === t.toUpperCase()) push('max', 'max-lookalike', start, end);
+    else if (t === 'мах') continue; // the ordinary word «мах» («одним махом» is another word form)
+    else if (t === 'Мах') {
+      if (platformContext(text, start, end)) push('max', 'max-case', start, end);
+    } else if (/^[a-z]+$/i.test(t)) {
+      // Latin `Max`/`max`: the platform unless an English phrase continues («Max Planck»).
+      if (!/^[\s\u00a0]+[A-Za-z]/.test(text.slice(end, end + 3))) push('max', 'max-case', start, end);
+    } else {
+      push('max', 'max-case', start, end); // mixed scripts in mixed case: «Мax»
+    }
+  }
+  for (const m of text.matchAll(NATIONAL_RE)) push('max', 'max-national', m.index!, m.index! + m[0].length);
+  for (const m of text.matchAll(VK_BRAND_RE)) push('vk', 'vk-brand', m.index!, m.index! + m[0].length);
+  for (const m of text.matchAll(VK_PROFILE_RE)) push('vk', 'vk-profile', m.index!, m.index! + m[0].length);
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+const TERMS_TITLE_RE = /^(?:основные\s+)?(?:термины|понятия|определения)|используемые\s+(?:термины|понятия)|понятия,?\s+используемые/iu;
+
+/** Nodes of the terms (definitions) part: the section or clause «Понятия…» and its descendants. */
+export function definitionNodes(model: DocumentModel): RegNode[] {
+  const out: RegNode[] = [];
+  const visit = (n: RegNode): void => {
+    out.push(n);
+    n.children.forEach(visit);
+  };
+  for (const n of model.nodes) {
+    if ((n.kind === 'section' || n.kind === 'clause') && TERMS_TITLE_RE.test(n.title.replace(/^[\s*_]+/, ''))) visit(n);
+  }
+  return out;
+}
+
+function within(r: OffsetRange, outer: OffsetRange): boolean {
+  return r.start >= outer.start && r.end <= outer.end;
+}
+
+/** Decides the platform of an act (see the module comment for the scoring). */
+export function detectPlatform(model: DocumentModel, text: string, knowledge?: Knowledge): PlatformFacts {
+  const data = termsData(knowledge);
+  const mentions = findMentions(model, text, knowledge);
+  const score = { max: 0, vk: 0 };
+  const evidence: OffsetRange[] = [];
+  const counted = new Set<PlatformMention>();
+
+  const title = model.title?.range;
+  if (title) {
+    for (const p of ['max', 'vk'] as const) {
+      const inTitle = mentions.filter((m) => m.platform === p && within(m, title));
+      if (inTitle.length > 0) {
+        score[p] += 3;
+        evidence.push(inTitle[0]!);
+      }
+      inTitle.forEach((m) => counted.add(m));
+    }
+  }
+
+  const defs = definitionNodes(model);
+  const defBonus = { max: 0, vk: 0 };
+  for (const node of defs) {
+    const own = { start: node.headRange.start, end: node.children[0]?.range.start ?? node.range.end };
+    for (const p of ['max', 'vk'] as const) {
+      const here = mentions.filter((m) => m.platform === p && !m.historical && within(m, own) && !counted.has(m));
+      if (here.length === 0) continue;
+      here.forEach((m) => counted.add(m));
+      if (defBonus[p] < 4) {
+        defBonus[p] += 2;
+        evidence.push(here[0]!);
+      }
+    }
+  }
+  score.max += defBonus.max;
+  score.vk += defBonus.vk;
+
+  for (const act of data.basisActs) {
+    const i = text.indexOf(act);
+    if (i >= 0 && i >= model.bodyStart) {
+      score.max += 1;
+      evidence.push({ start: i, end: i + act.length });
+      break;
+    }
+  }
+
+  const approvalDate = model.approvalDate;
+  if (approvalDate) {
+    const stamp = model.stamps.find((s) => s.stamp?.date?.iso === approvalDate)?.stamp?.date?.range;
+    if (approvalDate >= data.eraStart) {
+      score.max += 1;
+      if (stamp) evidence.push(stamp);
+    } else if (approvalDate >= '2022-09-01') {
+      score.vk += 1;
+      if (stamp) evidence.push(stamp);
+    }
+  }
+
+  const body = { max: 0, vk: 0 };
+  for (const m of mentions) {
+    if (counted.has(m) || m.historical) continue;
+    body[m.platform] = Math.min(2, body[m.platform] + 0.25);
+  }
+  score.max += body.max;
+  score.vk += body.vk;
+
+  let platform: Platform = 'unknown';
+  if (score.max > score.vk && score.max >= 1) platform = 'max';
+  else if (score.vk > score.max && score.vk >= 1) platform = 'vk';
+
+  evidence.sort((a, b) => a.start - b.start);
+  return {
+    platform,
+    evidence,
+    approvalDate,
+    maxMentions: mentions.filter((m) => m.platform === 'max' && !m.historical).map((m) => ({ start: m.start, end: m.end })),
+    vkMentions: mentions.filter((m) => m.platform === 'vk' && !m.historical).map((m) => ({ start: m.start, end: m.end })),
+    scores: score,
+  };
+}
+
+/** The parts of a rule context the platform helpers read. */
+export interface PlatformContext {
+  readonly model: DocumentModel;
+  readonly text: string;
+  readonly knowledge: Knowledge;
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** Platform facts of an analysis, computed once per analysis. */
+export function platformFacts(ctx: PlatformContext): PlatformFacts {
+  return ctx.memo('platform', () => detectPlatform(ctx.model, ctx.text, ctx.knowledge));
+}
+
+/** Platform mentions of an analysis, computed once per analysis. */
+export function platformMentions(ctx: PlatformContext): PlatformMention[] {
+  return ctx.memo('platform:mentions', () => findMentions(ctx.model, ctx.text, ctx.knowledge));
+}
+
+/**
+ * Mentions that `terms/platform-mixup` reports: in a MAX act every non-historical VK mention, in
+ * a VK act every non-historical MAX mention. Other rules leave these spans alone.
+ */
+export function mixupMentions(ctx: PlatformContext): PlatformMention[] {
+  const { platform } = platformFacts(ctx);
+  if (platform === 'unknown') return [];
+  const other = platform === 'max' ? 'vk' : 'max';
+  return platformMentions(ctx).filter((m) => m.platform === other && !m.historical);
+}
+
+/** The deepest node of the clause tree containing `offset`. */
+export function nodeAt(model: DocumentModel, offset: number): RegNode | undefined {
+  let found: RegNode | undefined;
+  for (const n of model.nodes) {
+    if (offset >= n.range.start && offset < n.range.end) found = n;
+  }
+  return found;
+}
+
+/** A mangled platform name in quotes: «Сфера», «Сферум в МАХ», «Сферрум». */
+export interface MangledName extends OffsetRange {
+  /** The text between the quotes. */
+  readonly inner: string;
+  /** Offset just past the closing quote. */
+  readonly quoteEnd: number;
+  /** True when the name carries a MAX suffix («Сферум в МАХ»). */
+  readonly withMax: boolean;
+}
+
+const QUOTED_RE = /[«"“„]([^«»"“”„\n]{1,40}?)[»"”“]/gu;
+const NAME_PREV_WORD = /(?:^|[^\p{L}])(?:икоп|платформ\p{L}*|пространств\p{L}*|сервис\p{L}*|приложени\p{L}*|систем\p{L}*|мессенджер\p{L}*)[\s\u00a0]*$/iu;
+const MAX_SUFFIX_RE = /^(?:[\s\u00a0]*[-–][\s\u00a0]*|[\s\u00a0]+)(?:(?:в|на)[\s\u00a0]+)?(?:max|мах|макс)$/iu;
+
+/** Mangled quoted platform names (see {@link MangledName}), outside protected zones. */
+export function findMangledNames(model: DocumentModel, text: string, canonical = 'Сферум'): MangledName[] {
+  const zones = protectedZones(model, text);
+  const target = foldToCyrillic(canonical).toLowerCase();
+  const out: MangledName[] = [];
+  for (const m of text.matchAll(QUOTED_RE)) {
+    const innerRaw = m[1]!;
+    const lead = innerRaw.length - innerRaw.trimStart().length;
+    const inner = innerRaw.trim();
+    const start = m.index! + 1 + lead;
+    const end = start + inner.length;
+    if (inZones(zones, start, end)) continue;
+    const folded = foldToCyrillic(inner).toLowerCase();
+    const word = /^[\p{L}]+/u.exec(folded)?.[0] ?? '';
+    const rest = folded.slice(word.length);
+    const latin = /^sferum/i.test(inner);
+    const nearName = latin || (word.startsWith('сф') && editDistance(word, target, 2) <= 2);
+    if (!nearName) continue;
+    const withMax = rest.length > 0 && MAX_SUFFIX_RE.test(rest);
+    if (rest.length > 0 && !withMax) continue;
+    if (!latin && word === target && !withMax) continue; // correct, or only lookalike letters (text/mixed-script)
+    const distance = latin ? 0 : editDistance(word, target, 2);
+    if (!withMax && distance >= 2 && !NAME_PREV_WORD.test(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+    out.push({ start, end, inner, quoteEnd: m.index! + m[0].length, withMax });
+  }
+  return out;
+}

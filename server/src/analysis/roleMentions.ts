@@ -1,0 +1,261 @@
+/**
+ * Role words in an act: every inflected form of every role word and non-existent role of the
+ * roles data, found once per analysis and shared by the `roles/*` rules.
+ *
+ * What is NOT a role mention of the act:
+ * - text in protected zones (code, HTML comments, links, addresses);
+ * - text inside quotes on its line («в пользовательской роли «учитель»» is the platform's role
+ *   name, «класс «Учительская»» a chat name, «Об утверждении … педагогических работников» a title);
+ * - a match an entry's `exclude` rules out («муниципальным куратором ИКОП «Сферум»» is a regional
+ *   curator of the platform, not a group mentor).
+ * Overlapping matches resolve to the longest leftmost («педагогический работник», not «работник»).
+ */
+import type { DocumentModel, OffsetRange } from '../model/types';
+import type { Knowledge } from '../knowledge/types';
+import { findForms, normalizeForm, type FormMatch, type Paradigm } from '../morph';
+import { detectInstitution, type Institution } from './institution';
+import { roleRegex, rolesData, wordParadigm, type InstitutionKind, type NonexistentRole, type RoleConcept, type RoleWord, type RolesData } from './rolesData';
+import { inZones, protectedZones } from './zones';
+
+/** One role word found in the act. */
+export interface RoleMention extends FormMatch {
+  /** The word (for known roles) and its concept. */
+  readonly word?: RoleWord;
+  readonly concept?: RoleConcept;
+  /** Set for a role that does not exist. */
+  readonly nonexistent?: NonexistentRole;
+  /** True when the mention is where the act defines the word («– Ученик – …», «(далее – ученик)»). */
+  readonly defined: boolean;
+  readonly line: number;
+}
+
+/** A quoted word in a role context: «в пользовательской роли «учитель»». */
+export interface QuotedRole {
+  /** Range of the text inside the quotes. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Normalised text (lower case, ё → е). */
+  readonly norm: string;
+  readonly line: number;
+}
+
+/** Everything the roles rules need. */
+export interface RoleAnalysis {
+  readonly data: RolesData;
+  readonly institution: Institution;
+  readonly mentions: readonly RoleMention[];
+  readonly quoted: readonly QuotedRole[];
+  /** True when the act is about MAX (the platform shows «учащийся»). */
+  readonly isMax: boolean;
+}
+
+/** A word with its concept. */
+export interface WordRef {
+  readonly word: RoleWord;
+  readonly concept: RoleConcept;
+}
+
+/** Finds a word of the data by id. */
+export function findWord(data: RolesData, id: string): WordRef | undefined {
+  for (const concept of data.concepts) {
+    const word = concept.words.find((w) => w.id === id);
+    if (word) return { word, concept };
+  }
+  return undefined;
+}
+
+/** The base word id of a word (its `variantOf`, else itself). */
+export function baseId(w: RoleWord): string {
+  return w.variantOf ?? w.id;
+}
+
+/** True when the line prefix before `offset` leaves a quote open. */
+function insideQuotes(text: string, lineStart: number, offset: number): boolean {
+  const prefix = text.slice(lineStart, offset);
+  let depth = 0;
+  for (const ch of prefix) {
+    if (ch === '«' || ch === '“' || ch === '„') depth++;
+    else if ((ch === '»' || ch === '”') && depth > 0) depth--;
+  }
+  if (depth > 0) return true;
+  const straight = (prefix.match(/"/g) ?? []).length;
+  return straight % 2 === 1;
+}
+
+const DEFINED_BEFORE = /^[\s\-–—•·*_\d.)⇒]*$/u;
+const DEFINED_AFTER = /^[*_]*\s*(?:\([^)\n]*\)\s*)?[*_]*\s*[-–—]/u;
+const DALEE_BEFORE = /далее\s*[-–—]?\s*[*_]*$/iu;
+
+interface Candidate extends FormMatch {
+  readonly word?: RoleWord;
+  readonly concept?: RoleConcept;
+  readonly nonexistent?: NonexistentRole;
+}
+
+function excluded(text: string, m: FormMatch, w: RoleWord): boolean {
+  if (w.exclude?.before) {
+    const re = roleRegex(w.exclude.before, 'iu');
+    if (re && re.test(text.slice(Math.max(0, m.start - 80), m.start))) return true;
+  }
+  if (w.exclude?.after) {
+    const re = roleRegex(w.exclude.after, 'iu');
+    if (re && re.test(text.slice(m.end, m.end + 80))) return true;
+  }
+  return false;
+}
+
+/** Analyses the roles of an act. `institutionSetting` is the `institution` option (school | college | auto). */
+export function analyzeRoles(model: DocumentModel, text: string, knowledge: Knowledge | undefined, institutionSetting?: unknown): RoleAnalysis {
+  const data = rolesData(knowledge);
+  const institution = detectInstitution(model, text, data.institutionMarkers, institutionSetting);
+  const zones = protectedZones(model, text);
+  const usable = (m: FormMatch): boolean => {
+    if (inZones(zones, m.start, m.end)) return false;
+    const line = model.lines[model.lineAt(m.start)];
+    if (!line || line.block === 'code' || line.block === 'html') return false;
+    return !insideQuotes(text, line.start, m.start);
+  };
+
+  const candidates: Candidate[] = [];
+  for (const concept of data.concepts) {
+    for (const word of concept.words) {
+      for (const m of findForms(text, wordParadigm(word))) {
+        if (usable(m) && !excluded(text, m, word)) candidates.push({ ...m, word, concept });
+      }
+    }
+  }
+  for (const bad of data.nonexistent) {
+    for (const m of findForms(text, wordParadigm(bad))) {
+      if (usable(m)) candidates.push({ ...m, nonexistent: bad });
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || (a.nonexistent ? -1 : 0) - (b.nonexistent ? -1 : 0));
+  const mentions: RoleMention[] = [];
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    lastEnd = c.end;
+    const lineIdx = model.lineAt(c.start);
+    const line = model.lines[lineIdx]!;
+    const before = text.slice(Math.max(line.contentStart, line.start), c.start);
+    const defined = (DEFINED_BEFORE.test(before) && DEFINED_AFTER.test(text.slice(c.end, c.end + 40))) || DALEE_BEFORE.test(before);
+    mentions.push({ ...c, defined, line: lineIdx });
+  }
+
+  const quoted: QuotedRole[] = [];
+  const context = roleRegex(data.platformRoles.context, 'iu');
+  if (context) {
+    const QUOTED = /[«“"]([^«»“”"\n]{2,60})[»”"]/gu;
+    for (const m of text.matchAll(QUOTED)) {
+      const start = m.index! + 1;
+      const inner = m[1]!;
+      if (inZones(zones, start, start + inner.length)) continue;
+      const lineIdx = model.lineAt(start);
+      const line = model.lines[lineIdx];
+      if (!line || line.block === 'code' || line.block === 'html') continue;
+      if (!context.test(text.slice(Math.max(line.start, m.index! - 60), m.index!))) continue;
+      quoted.push({ start, end: start + inner.length, text: inner, norm: normalizeForm(inner), line: lineIdx });
+    }
+  }
+
+  const isMax = data.platformRoles.maxMarkers.some((src) => roleRegex(src, 'u')?.test(text) ?? false);
+  return { data, institution, mentions, quoted, isMax };
+}
+
+/** The analysis shared by the roles rules of one run (memoised per run). */
+export function roleAnalysis(ctx: { readonly model: DocumentModel; readonly text: string; readonly knowledge: Knowledge; readonly options: Readonly<Record<string, unknown>>; memo<T>(key: string, compute: () => T): T }): RoleAnalysis {
+  const setting = ctx.options['institution'];
+  return ctx.memo(`roles/analysis|${String(setting ?? 'auto')}`, () => analyzeRoles(ctx.model, ctx.text, ctx.knowledge, setting));
+}
+
+/** True when a word fits an institution kind (umbrella and both-kind words fit any). */
+export function fits(word: RoleWord, kind: InstitutionKind | 'unknown'): boolean {
+  return kind === 'unknown' || word.kind === 'both' || word.kind === 'umbrella' || word.kind === kind;
+}
+
+/** Mentions of a concept's words, counted per base word (variants count for their base). */
+export function usage(mentions: readonly RoleMention[], concept: RoleConcept): Map<string, RoleMention[]> {
+  const out = new Map<string, RoleMention[]>();
+  for (const m of mentions) {
+    if (!m.word || m.concept?.id !== concept.id) continue;
+    const id = baseId(m.word);
+    const list = out.get(id) ?? [];
+    list.push(m);
+    out.set(id, list);
+  }
+  return out;
+}
+
+/**
+ * The word a fix should use for `concept` in an act of `kind`: among `candidates` (word ids), the
+ * one defined in the act, else the most used, else the concept's default, else the first.
+ */
+export function preferredWord(concept: RoleConcept, candidates: readonly string[], mentions: readonly RoleMention[], kind: InstitutionKind | 'unknown'): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const used = usage(mentions, concept);
+  const defined = candidates.filter((id) => (used.get(id) ?? []).some((m) => m.defined));
+  if (defined.length === 1) return defined[0];
+  const pool = defined.length > 1 ? defined : candidates;
+  const dflt = kind === 'unknown' ? undefined : concept.default?.[kind];
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const id of pool) {
+    const n = used.get(id)?.length ?? 0;
+    if (n > bestCount || (n === bestCount && n > 0 && id === dflt)) { best = id; bestCount = n; }
+  }
+  if (best) return best;
+  if (dflt && pool.includes(dflt)) return dflt;
+  return pool[0];
+}
+
+/** The paradigm of a word id, if the word exists. */
+export function paradigmOfWord(data: RolesData, id: string): Paradigm | undefined {
+  const ref = findWord(data, id);
+  return ref ? wordParadigm(ref.word) : undefined;
+}
+
+const COORDINATION = /^[\s\u00a0]*(?:,|и|или|либо|,[\s\u00a0]*а[\s\u00a0]+также)[\s\u00a0]*$/iu;
+
+/**
+ * Form keys of a role word coordinated with `m` («куратора или учителя», «Студенты, учителя»):
+ * the mention right before it (or right after it) joined by a comma, «и», «или», «либо».
+ */
+export function coordinatedKeys(mentions: readonly RoleMention[], m: RoleMention, text: string): readonly string[] | undefined {
+  const i = mentions.indexOf(m);
+  if (i < 0) return undefined;
+  const prev = mentions[i - 1];
+  const next = mentions[i + 1];
+  const keys: string[] = [];
+  if (prev && COORDINATION.test(text.slice(prev.end, m.start))) keys.push(...prev.forms);
+  if (next && COORDINATION.test(text.slice(m.end, next.start))) keys.push(...next.forms);
+  return keys.length > 0 ? keys : undefined;
+}
+
+const VOWEL_START = /^[аоуэиАОУЭИ]/u;
+const SO_START = /^[сзшжщСЗШЖЩ][^аеёиоуыэюяАЕЁИОУЫЭЮЯ]/u;
+
+/**
+ * The edit that replaces `[start, end)` by `replacement`, adjusting a preposition right before it
+ * when the new word needs another one («с учащимися» → «со студентами», «о классном руководителе»
+ * → «об учителе», and back). The edit then covers the preposition too; nothing else is touched.
+ */
+export function replacementEdit(text: string, range: OffsetRange, replacement: string): { start: number; end: number; newText: string } {
+  const before = text.slice(Math.max(0, range.start - 4), range.start);
+  const m = /(?<![\p{L}])(с|со|о|об|С|Со|СО|О|Об|ОБ)([ \u00a0])$/u.exec(before);
+  if (m) {
+    const prep = m[1]!;
+    const lower = prep.toLowerCase();
+    let wanted = lower;
+    if (lower === 'с' || lower === 'со') wanted = SO_START.test(replacement) ? 'со' : 'с';
+    else if (lower === 'о' || lower === 'об') wanted = VOWEL_START.test(replacement) ? 'об' : 'о';
+    if (wanted !== lower) {
+      const cased = prep === prep.toUpperCase() && prep.length > 1
+        ? wanted.toUpperCase()
+        : prep[0] === prep[0]!.toUpperCase() ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted;
+      const start = range.start - m[0].length;
+      return { start, end: range.end, newText: cased + m[2]! + replacement };
+    }
+  }
+  return { start: range.start, end: range.end, newText: replacement };
+}

@@ -1,0 +1,54 @@
+/**
+ * Scripts of letters: Latin ↔ Cyrillic lookalikes (letters that look identical in print), script
+ * classification, folding, and edit distance. Used by `text/mixed-script` and `terms/*`.
+ */
+
+/** Latin letters with an identical-looking Cyrillic letter. */
+export const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = Object.freeze({
+  a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', y: 'у', x: 'х',
+  A: 'А', B: 'В', E: 'Е', K: 'К', M: 'М', H: 'Н', O: 'О', P: 'Р', C: 'С', T: 'Т', X: 'Х',
+});
+
+/** Cyrillic letters with an identical-looking Latin letter. */
+export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(LATIN_TO_CYRILLIC).map(([l, c]) => [c, l])),
+);
+
+/** Script of one character. */
+export function scriptOf(ch: string): 'latin' | 'cyrillic' | 'other' {
+  if (/\p{Script=Latin}/u.test(ch)) return 'latin';
+  if (/\p{Script=Cyrillic}/u.test(ch)) return 'cyrillic';
+  return 'other';
+}
+
+/** Replaces Latin lookalikes by Cyrillic letters. */
+export function foldToCyrillic(s: string): string {
+  let out = '';
+  for (const ch of s) out += LATIN_TO_CYRILLIC[ch] ?? ch;
+  return out;
+}
+
+/** Replaces Cyrillic lookalikes by Latin letters. */
+export function foldToLatin(s: string): string {
+  let out = '';
+  for (const ch of s) out += CYRILLIC_TO_LATIN[ch] ?? ch;
+  return out;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions), stopping early above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

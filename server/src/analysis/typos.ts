@@ -1,0 +1,79 @@
+/**
+ * Dictionary typos (typos.json): finding them and computing the minimal replacement that keeps
+ * the capitalisation of the replaced text. Shared by `text/typo`, `text/mixed-script` (which leaves
+ * the spans of dictionary typos alone: one finding per span) and the data test.
+ */
+import type { OffsetEdit } from '../rules/types';
+import type { OffsetRange } from '../model/types';
+import { dataRegex, type TypoEntry } from './termsData';
+import { inZones } from './zones';
+
+/** A dictionary typo found in a text. */
+export interface TypoHit extends OffsetRange {
+  readonly entry: TypoEntry;
+  readonly wrong: string;
+  readonly right: string;
+  /** The minimal edit (common prefix and suffix trimmed). */
+  readonly edit: OffsetEdit;
+}
+
+/** Applies the capitalisation of `model` to `s`: ALL CAPS, Capitalised or as is. */
+export function matchCase(model: string, s: string): string {
+  const letters = model.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return s.toUpperCase();
+  const first = /\p{L}/u.exec(model)?.[0];
+  if (first && first === first.toUpperCase() && first !== first.toLowerCase()) {
+    const i = s.search(/\p{L}/u);
+    if (i >= 0) return s.slice(0, i) + s[i]!.toUpperCase() + s.slice(i + 1);
+  }
+  return s;
+}
+
+/** The smallest edit turning `from` (at `start`) into `to`. */
+export function minimalEdit(start: number, from: string, to: string): OffsetEdit {
+  let p = 0;
+  while (p < from.length && p < to.length && from[p] === to[p]) p++;
+  let s = 0;
+  while (s < from.length - p && s < to.length - p && from[from.length - 1 - s] === to[to.length - 1 - s]) s++;
+  return { start: start + p, end: start + from.length - s, newText: to.slice(p, to.length - s) };
+}
+
+/** The line around `[start, end)`, at most 80 characters on each side. */
+function windowAt(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && start - a < 80 && text[a - 1] !== '\n' && text[a - 1] !== '\r') a--;
+  let b = end;
+  while (b < text.length && b - end < 80 && text[b] !== '\n' && text[b] !== '\r') b++;
+  return text.slice(a, b);
+}
+
+/** Finds dictionary typos in `text`, outside protected zones. */
+export function findTypos(text: string, entries: readonly TypoEntry[], zones: readonly OffsetRange[] = []): TypoHit[] {
+  const hits: TypoHit[] = [];
+  for (const entry of entries) {
+    const re = dataRegex(`(?<![\\p{L}\\p{N}])(?:${entry.wrong})(?![\\p{L}\\p{N}])`, 'giu');
+    if (!re) continue;
+    const context = entry.context ? dataRegex(entry.context, 'iu') : undefined;
+    const notContext = entry.notContext ? dataRegex(entry.notContext, 'iu') : undefined;
+    if (context === null || notContext === null) continue;
+    for (const m of text.matchAll(re)) {
+      const start = m.index!;
+      const wrong = m[0];
+      if (wrong.length === 0) continue;
+      const end = start + wrong.length;
+      if (inZones(zones, start, end)) continue;
+      const win = windowAt(text, start, end);
+      if (context && !context.test(win)) continue;
+      if (notContext && notContext.test(win)) continue;
+      const raw = entry.right.replace(/\$(\d)/g, (_, d: string) => m[Number(d)] ?? '');
+      const right = matchCase(wrong, raw);
+      if (right === wrong) continue;
+      hits.push({ start, end, entry, wrong, right, edit: minimalEdit(start, wrong, right) });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // One hit per span: a later entry overlapping an earlier hit is dropped.
+  const out: TypoHit[] = [];
+  for (const h of hits) if (!out.some((o) => o.start < h.end && h.start < o.end)) out.push(h);
+  return out;
+}

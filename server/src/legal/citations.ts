@@ -1,0 +1,317 @@
+/**
+ * Citation parser: finds citations of normative acts in a draft and splits each into parts with
+ * their offsets — article reference, kind («Федеральным законом»), issuer («Минпросвещения
+ * России»), date («от 13 июля 2022 г.»), number («№ 273- ФЗ»), quoted title (nested quotes
+ * allowed) and sanitary code («СП 2.4.3648-20»). Pure: no I/O, never throws.
+ *
+ * Forms (regulations.md §6): any grammatical case of the kind, `№` / `N` / `No`, number before
+ * or after the date, `dd.mm.yyyy`, `dd.mm.yy`, «29 декабря 2012 года», spaces and one line break
+ * between words, `273-Ф3` (digit 3), bare `273-ФЗ от 28.12.12`, `СанПиН 2.2.2/2.4.1340-03`.
+ */
+import { findDates } from '../model/dates';
+import type { OffsetRange } from '../model/types';
+import { KIND_RE, kindOfMatch, WS, WS0 } from './grammar';
+import type { ArticlePart, Citation, CodePart, DatePart, Issuer, IssuerPart, KindPart, NumberPart, TitlePart } from './types';
+
+const START = String.raw`(?<![\p{L}\p{N}])`;
+const NUM_SUFFIX = String.raw`(?:[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]|р)(?![\p{L}\p{N}]))`;
+const NUMBER_TOKEN = String.raw`[\p{L}\p{N}]+(?:[-–/][\p{L}\p{N}]+)*${NUM_SUFFIX}?`;
+const SIGN = String.raw`(?:№№?|N[oо]\.?|N(?=[^\S\r\n]*\p{N})|N(?=[^\S\r\n]+\p{Lu}))`;
+
+const NUMBER_RE = new RegExp(String.raw`(${SIGN})${WS0}(${NUMBER_TOKEN})`, 'yiu');
+/** A number that needs no sign: `273-ФЗ`, `1880-р`. */
+const BARE_NUMBER_RE = new RegExp(String.raw`(\d{1,5}${NUM_SUFFIX})`, 'yiu');
+const FROM_RE = new RegExp(String.raw`от${WS0}`, 'yiu');
+const YEAR_WORD_RE = new RegExp(String.raw`${WS0}(?:г\.|года|г(?![\p{L}]))`, 'yiu');
+const WS0_RE = new RegExp(WS0, 'yu');
+const WS_RE = new RegExp(WS, 'yu');
+
+/** A bare federal-law number opening a citation: `273-ФЗ от 28.12.12`, `№ 156-ФЗ`. */
+const FZ_ANCHOR_RE = new RegExp(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'giu');
+/** Sanitary codes. */
+const CODE_RE = new RegExp(String.raw`${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[-–]\d{2})(?![\p{N}])`, 'giu');
+/** An article reference right before an act: `ч. 3 ст. 30`, `статьи 30`, `п. 2 ч. 1 ст. 12`. */
+const ARTICLE_RE = /(?<![\p{L}])(?:(?:п\.|пп\.|пункт\p{L}*|подпункт\p{L}*)\s*(\d+(?:\.\d+)*)\s*,?\s*)?(?:(?:ч\.|част\p{L}*)\s*(\d+(?:\.\d+)?)\s*,?\s*)?(?:ст\.|стать\p{L}*)\s*(\d+(?:\.\d+)*)\s*$/iu;
+const ALIAS_RE = /далее\s*(?:[-–—]\s*)?(?:по\s+тексту\s*[-–—]?\s*)?$/iu;
+
+const LATIN_TO_CYRILLIC: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
+
+/** Comparable form of an act number: `273- Ф3` → `273-ФЗ`, `1880-р` → `1880-Р`, `P-210` → `Р-210`. */
+export function normalizeNumber(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/[–—]/g, '-')
+    .toUpperCase()
+    .replace(/[ABCEHKMOPTXY]/g, (c) => LATIN_TO_CYRILLIC[c] ?? c)
+    .replace(/Ф3/g, 'ФЗ');
+}
+
+const CODE_PREFIX: Record<string, string> = { санпин: 'СанПиН', сп: 'СП', мр: 'МР', гн: 'ГН' };
+
+/** Canonical form of a sanitary code: `сп  2.4.3648–20` → `СП 2.4.3648-20`. */
+export function normalizeCode(prefix: string, code: string): string {
+  return `${CODE_PREFIX[prefix.toLowerCase()] ?? prefix} ${code.replace(/[–—]/g, '-')}`;
+}
+
+const compiledIssuers = new WeakMap<readonly Issuer[], { id: string; re: RegExp }[]>();
+
+function issuerMatchers(issuers: readonly Issuer[]): { id: string; re: RegExp }[] {
+  let list = compiledIssuers.get(issuers);
+  if (!list) {
+    list = [];
+    for (const i of issuers) {
+      for (const p of i.patterns) {
+        try {
+          list.push({ id: i.id, re: new RegExp(`(?:${p.replace(/\\s\+/g, WS)})(?![\\p{L}])`, 'yiu') });
+        } catch {
+          // A bad workspace pattern is skipped; the other issuers still match.
+        }
+      }
+    }
+    compiledIssuers.set(issuers, list);
+  }
+  return list;
+}
+
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+function skipWs(text: string, at: number): number {
+  const m = sticky(WS0_RE, text, at);
+  return m ? at + m[0].length : at;
+}
+
+function part<T extends object>(text: string, start: number, end: number, extra: T): T & { text: string; range: OffsetRange } {
+  return { text: text.slice(start, end), range: { start, end }, ...extra };
+}
+
+const ITEM_START = /^[^\S\r\n]*(?:[-–—·•⇒*+●▪►➢]|\d+(?:\.\d+)*\.?\s|[а-я]\)|\d+\))/u;
+
+/**
+ * A quoted title starting at `at` (`«`, `"`, `“`, `„`). Nested «» are balanced; when they never
+ * balance (drafts lose a closing quote), the title ends at the last closing quote before the
+ * next list item, blank line or `limit`.
+ */
+export function readTitle(text: string, at: number, limit = text.length): TitlePart | undefined {
+  const open = text[at];
+  if (open !== '«' && open !== '"' && open !== '“' && open !== '„') return undefined;
+  let depth = 0;
+  let lastClose = -1;
+  let lines = 0;
+  for (let i = at; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' || ch === '\r') {
+      const rest = text.slice(i + 1, i + 200).replace(/^\n/, '');
+      if (++lines > 3 || /^[^\S\r\n]*(?:\r?\n|$)/.test(rest) || ITEM_START.test(rest)) break;
+      continue;
+    }
+    if (open === '«') {
+      if (ch === '«') depth++;
+      else if (ch === '»') {
+        depth--;
+        if (i < limit) lastClose = i;
+        if (depth === 0) return titlePart(text, at, i + 1, true);
+      }
+    } else if (i > at) {
+      const closes = open === '"' ? ch === '"' : open === '“' ? ch === '”' : ch === '“' || ch === '”';
+      if (ch === '«') depth++;
+      else if (ch === '»') depth = Math.max(0, depth - 1);
+      else if (closes && depth === 0) return titlePart(text, at, i + 1, true);
+    }
+  }
+  if (open === '«' && lastClose > at) return titlePart(text, at, lastClose + 1, false);
+  return undefined;
+}
+
+function titlePart(text: string, start: number, end: number, closed: boolean): TitlePart {
+  return { text: text.slice(start, end), range: { start, end }, inner: text.slice(start + 1, end - 1), innerRange: { start: start + 1, end: end - 1 }, closed };
+}
+
+interface Anchor {
+  readonly start: number;
+  readonly type: 'kind' | 'fz' | 'code';
+  readonly m: RegExpExecArray;
+}
+
+interface Draft {
+  kind?: KindPart;
+  issuer?: IssuerPart;
+  number?: NumberPart;
+  date?: DatePart;
+  title?: TitlePart;
+  code?: CodePart;
+  end: number;
+}
+
+/** True for numbers that identify an act type on their own (`273-ФЗ`, `1880-р`, `542/1`, `Р-210`). */
+export function isDistinctiveNumber(normalized: string): boolean {
+  return !/^\d+$/.test(normalized);
+}
+
+/**
+ * Finds every citation in `text` (or in `[from, to)`), in document order. `issuers` come from the
+ * registry (`acts.json`), so a workspace can teach the parser a new body.
+ */
+export function parseCitations(text: string, issuers: readonly Issuer[], from = 0, to = text.length): Citation[] {
+  const slice = text.slice(0, to);
+  const anchors: Anchor[] = [];
+  const collect = (re: RegExp, type: Anchor['type']): void => {
+    re.lastIndex = from;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) anchors.push({ start: m.index, type, m });
+  };
+  collect(KIND_RE, 'kind');
+  collect(FZ_ANCHOR_RE, 'fz');
+  collect(CODE_RE, 'code');
+  anchors.sort((a, b) => a.start - b.start || (a.type === 'kind' ? -1 : 1));
+
+  const matchers = issuerMatchers(issuers);
+  const out: Citation[] = [];
+  let consumedTo = from;
+  for (let ai = 0; ai < anchors.length; ai++) {
+    const a = anchors[ai]!;
+    if (a.start < consumedTo) {
+      // A code inside the previous citation (its title) names the same act.
+      const prev = out[out.length - 1];
+      if (a.type === 'code' && prev && !prev.code && a.start >= prev.actRange.start) {
+        out[out.length - 1] = { ...prev, code: codePart(text, a.m) };
+      }
+      continue;
+    }
+    // Codes inside a title («Об утверждении санитарных правил СП …») do not end it.
+    const nextAnchor = anchors.slice(ai + 1).find((b) => b.type !== 'code' && b.start >= a.start + a.m[0].length)?.start ?? to;
+    const d: Draft = { end: a.start + a.m[0].length };
+    if (a.type === 'kind') {
+      const k = kindOfMatch(a.m);
+      const first = a.m[0][0]!;
+      d.kind = part(text, a.start, d.end, { kind: k.kind, case: k.case, plural: k.plural, capital: first !== first.toLowerCase() });
+      const q = sticky(WS_RE, text, d.end) ? skipWs(text, d.end) : d.end;
+      let best: { id: string; len: number } | undefined;
+      for (const im of matchers) {
+        const m = sticky(im.re, text, q);
+        if (m && (!best || m[0].length > best.len)) best = { id: im.id, len: m[0].length };
+      }
+      if (best && q > d.end) {
+        d.issuer = part(text, q, q + best.len, { id: best.id });
+        d.end = q + best.len;
+      }
+    } else if (a.type === 'fz') {
+      const signText = a.m[1];
+      const numStart = a.start + a.m[0].length - a.m[2]!.length;
+      d.number = part(text, numStart, d.end, { normalized: normalizeNumber(a.m[2]!), sign: signText });
+    } else {
+      d.code = codePart(text, a.m);
+    }
+    let actStart = a.start;
+    if (a.type === 'fz') {
+      // «…законов: от 29.12.2012 № 273-ФЗ» — the date before a bare number belongs to it.
+      const back = dateBefore(text, Math.max(consumedTo, a.start - 50), a.start);
+      if (back) {
+        d.date = back.date;
+        actStart = back.start;
+      }
+    }
+    readTail(text, d, Math.min(nextAnchor, to));
+    if (!valid(d)) continue;
+    let start = actStart;
+    const lineStart = Math.max(text.lastIndexOf('\n', actStart - 1) + 1, actStart - 80);
+    const before = text.slice(lineStart, actStart);
+    let article: ArticlePart | undefined;
+    const am = ARTICLE_RE.exec(before);
+    if (am) {
+      const s = lineStart + am.index;
+      const e = lineStart + am.index + am[0].trimEnd().length;
+      article = part(text, s, e, { article: am[3]!, part: am[2], item: am[1] });
+      start = s;
+    }
+    const alias = ALIAS_RE.test(text.slice(Math.max(lineStart, start - 30), start));
+    out.push({
+      range: { start, end: d.end },
+      actRange: { start: actStart, end: d.end },
+      kind: d.kind,
+      issuer: d.issuer,
+      number: d.number,
+      date: d.date,
+      title: d.title,
+      code: d.code,
+      article,
+      alias,
+    });
+    consumedTo = d.end;
+  }
+  return out;
+}
+
+/** `от 29.12.2012 г. ` right before `at` (same line): the date and the offset of «от». */
+function dateBefore(text: string, from: number, at: number): { date: DatePart; start: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const base = Math.max(from, lineStart);
+  const dates = findDates(text.slice(base, at), base);
+  const last = dates[dates.length - 1];
+  if (!last) return undefined;
+  if (!/^[^\S\r\n]*(?:г\.|года|г)?[^\S\r\n]*$/u.test(text.slice(last.range.end, at))) return undefined;
+  const ot = /(?<![\p{L}])от[^\S\r\n]*$/iu.exec(text.slice(base, last.range.start));
+  if (!ot) return undefined;
+  return { date: { text: last.raw, range: last.range, iso: last.iso }, start: base + ot.index };
+}
+
+function codePart(text: string, m: RegExpExecArray): CodePart {
+  return part(text, m.index, m.index + m[0].length, { prefix: m[1]!, code: m[2]!, normalized: normalizeCode(m[1]!, m[2]!) });
+}
+
+/** Reads date, number and title in any order after the head of a citation. */
+function readTail(text: string, d: Draft, limit: number): void {
+  for (let guard = 0; guard < 6; guard++) {
+    const q = skipWs(text, d.end);
+    if (!d.date) {
+      const f = sticky(FROM_RE, text, q);
+      if (f) {
+        const ds = q + f[0].length;
+        const found = findDates(text.slice(ds, Math.min(text.length, ds + 40)), ds)[0];
+        if (found && found.range.start === ds) {
+          d.date = { text: found.raw, range: found.range, iso: found.iso };
+          d.end = found.range.end;
+          const y = sticky(YEAR_WORD_RE, text, d.end);
+          if (y) d.end += y[0].length;
+          continue;
+        }
+      }
+    }
+    if (!d.number) {
+      const n = sticky(NUMBER_RE, text, q);
+      if (n && /\p{N}/u.test(n[2]!)) {
+        const ns = q + n[0].length - n[2]!.length;
+        d.number = part(text, ns, q + n[0].length, { normalized: normalizeNumber(n[2]!), sign: n[1] });
+        d.end = q + n[0].length;
+        continue;
+      }
+      if (d.kind) {
+        const b = sticky(BARE_NUMBER_RE, text, q);
+        if (b) {
+          d.number = part(text, q, q + b[0].length, { normalized: normalizeNumber(b[0]) });
+          d.end = q + b[0].length;
+          continue;
+        }
+      }
+    }
+    if (!d.title) {
+      const t = readTitle(text, q, limit);
+      if (t) {
+        d.title = t;
+        d.end = t.range.end;
+        continue;
+      }
+    }
+    return;
+  }
+}
+
+function valid(d: Draft): boolean {
+  if (d.code || (d.number && !d.kind)) return true;
+  if (!d.kind) return false;
+  if (!d.number && !d.date && !d.title) return false;
+  if (d.kind.kind === 'federal-law' || d.kind.kind === 'law') return true;
+  if (d.issuer) return true;
+  return !!d.number && isDistinctiveNumber(d.number.normalized) && /[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]|р)$/iu.test(d.number.text);
+}

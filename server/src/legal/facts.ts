@@ -1,0 +1,107 @@
+/**
+ * Legal facts of one draft, computed once per analysis and shared by the `legal/*` rules, hover
+ * and completion: citations matched with the registry and the normative-basis clause.
+ */
+import type { Knowledge } from '../knowledge/types';
+import type { DocumentModel, OffsetRange, RegNode } from '../model/types';
+import { parseCitations } from './citations';
+import { caseAfter } from './grammar';
+import { actsData, resolveCitation, type Resolution } from './registry';
+import type { ActsData, Citation, GrammaticalCase } from './types';
+
+/** A citation with its registry match. */
+export interface ResolvedCitation {
+  readonly citation: Citation;
+  readonly resolution: Resolution;
+  /** 0-based line of the citation's start. */
+  readonly line: number;
+}
+
+/** The normative-basis clause («разработано на основании», «в соответствии с», «Правовая основа»). */
+export interface BasisClause {
+  readonly node: RegNode;
+  /** The clause with its list items. */
+  readonly range: OffsetRange;
+  /** The introducing phrase. */
+  readonly introRange: OffsetRange;
+  /** The case the introduction asks for: «в соответствии с» → instrumental, «на основании» → genitive. */
+  readonly case: GrammaticalCase;
+}
+
+export interface LegalFacts {
+  readonly data: ActsData;
+  readonly citations: readonly ResolvedCitation[];
+  readonly basis?: BasisClause;
+}
+
+const BASIS_RE = /(?:разработан\p{L}*|составлен\p{L}*|подготовлен\p{L}*|принят\p{L}*|издан\p{L}*)(?:\s+\p{L}+){0,2}?\s+(?:(?:в\s+)?соответствии\s+с(?:о)?|на\s+основании(?:\s+\p{L}+){0,5}?|согласно)(?=\s*:|\s|$)|правов\p{L}*\s+(?:основ|баз)\p{L}*|нормативн\p{L}*(?:[\s-]+правов\p{L}*)?\s+(?:основ|баз)\p{L}*/iu;
+
+/**
+ * Finds the normative-basis clause: the first body node whose head line introduces the basis and
+ * that cites an act; failing that, the first that introduces it.
+ */
+export function findBasisClause(model: DocumentModel, citationStarts: readonly number[] = []): BasisClause | undefined {
+  let first: BasisClause | undefined;
+  for (const node of model.nodes) {
+    if (node.kind !== 'section' && node.kind !== 'clause' && node.kind !== 'subclause') continue;
+    let anc: RegNode | undefined = node.parent;
+    while (anc && anc.kind !== 'appendix') anc = anc.parent;
+    if (anc) continue;
+    const line = model.lines[node.line];
+    if (!line) continue;
+    const m = BASIS_RE.exec(line.content);
+    if (!m) continue;
+    const start = line.contentStart + m.index;
+    const intro = line.content.slice(0, m.index + m[0].length);
+    const basis: BasisClause = { node, range: node.range, introRange: { start, end: start + m[0].length }, case: caseAfter(intro) };
+    if (citationStarts.some((o) => o >= node.range.start && o < node.range.end)) return basis;
+    first ??= basis;
+  }
+  return first;
+}
+
+/** Computes the legal facts of a draft. */
+export function computeLegalFacts(text: string, model: DocumentModel, knowledge: Knowledge): LegalFacts {
+  const data = actsData(knowledge);
+  const citations = parseCitations(text, data.issuers).map((citation) => ({
+    citation,
+    resolution: resolveCitation(data, citation),
+    line: model.lineAt(citation.range.start),
+  }));
+  return { data, citations, basis: findBasisClause(model, citations.map((c) => c.citation.range.start)) };
+}
+
+/** True when the offset range lies inside a node or a list item of the basis clause. */
+export function inBasis(basis: BasisClause | undefined, r: OffsetRange): boolean {
+  return !!basis && r.start >= basis.range.start && r.start <= basis.range.end;
+}
+
+/** The parts of a rule context the legal facts need. */
+export interface LegalContext {
+  readonly text: string;
+  readonly model: DocumentModel;
+  readonly knowledge: Knowledge;
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** Legal facts of an analysis, computed once and shared by every `legal/*` rule. */
+export function legalFacts(ctx: LegalContext): LegalFacts {
+  return ctx.memo('legal:facts', () => computeLegalFacts(ctx.text, ctx.model, ctx.knowledge));
+}
+
+/**
+ * Citations a rule reports on: matched ones, not repeated short mentions («далее – …»), one per
+ * act and line.
+ */
+export function reportable(facts: LegalFacts, pick: (rc: ResolvedCitation) => boolean): ResolvedCitation[] {
+  const seen = new Set<string>();
+  const out: ResolvedCitation[] = [];
+  for (const rc of facts.citations) {
+    if (rc.citation.alias || !pick(rc)) continue;
+    const key = `${rc.resolution.act?.id ?? rc.citation.actRange.start}@${rc.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(rc);
+  }
+  return out;
+}

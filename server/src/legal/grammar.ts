@@ -1,0 +1,103 @@
+/**
+ * The kind words of citations in every grammatical case: recognition (ending → case) and
+ * generation (case → form), so a replacement keeps the case of what it replaces.
+ */
+import type { ActKind, GrammaticalCase } from './types';
+
+/** Singular forms of each kind phrase by case. */
+const FORMS: Record<ActKind, Record<GrammaticalCase, string>> = {
+  'federal-law': { nom: 'Федеральный закон', gen: 'Федерального закона', dat: 'Федеральному закону', ins: 'Федеральным законом', prep: 'Федеральном законе' },
+  law: { nom: 'Закон РФ', gen: 'Закона РФ', dat: 'Закону РФ', ins: 'Законом РФ', prep: 'Законе РФ' },
+  resolution: { nom: 'Постановление', gen: 'Постановления', dat: 'Постановлению', ins: 'Постановлением', prep: 'Постановлении' },
+  directive: { nom: 'Распоряжение', gen: 'Распоряжения', dat: 'Распоряжению', ins: 'Распоряжением', prep: 'Распоряжении' },
+  order: { nom: 'Приказ', gen: 'Приказа', dat: 'Приказу', ins: 'Приказом', prep: 'Приказе' },
+  letter: { nom: 'Письмо', gen: 'Письма', dat: 'Письму', ins: 'Письмом', prep: 'Письме' },
+  decree: { nom: 'Указ', gen: 'Указа', dat: 'Указу', ins: 'Указом', prep: 'Указе' },
+  guidelines: { nom: 'Методические рекомендации', gen: 'Методических рекомендаций', dat: 'Методическим рекомендациям', ins: 'Методическими рекомендациями', prep: 'Методических рекомендациях' },
+};
+
+/** Russian names of kinds (nominative, lower case) for messages. */
+export const KIND_NAMES: Record<ActKind, string> = {
+  'federal-law': 'федеральный закон',
+  law: 'закон РФ',
+  resolution: 'постановление',
+  directive: 'распоряжение',
+  order: 'приказ',
+  letter: 'письмо',
+  decree: 'указ',
+  guidelines: 'методические рекомендации',
+};
+
+/** The kind phrase in a case, capitalised or not. */
+export function kindForm(kind: ActKind, gcase: GrammaticalCase, capital = true): string {
+  const s = FORMS[kind][gcase];
+  return capital ? s : s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+// Endings → [case, plural]. Masculine nouns (закон, приказ, указ), neuter in -ие, письмо.
+const MASC: Record<string, [GrammaticalCase, boolean]> = {
+  '': ['nom', false], а: ['gen', false], у: ['dat', false], ом: ['ins', false], е: ['prep', false],
+  ы: ['nom', true], ов: ['gen', true], ам: ['dat', true], ами: ['ins', true], ах: ['prep', true],
+};
+const NEUT_IE: Record<string, [GrammaticalCase, boolean]> = {
+  е: ['nom', false], я: ['gen', false], ю: ['dat', false], ем: ['ins', false], и: ['prep', false],
+  й: ['gen', true], ям: ['dat', true], ями: ['ins', true], ях: ['prep', true],
+};
+const PISMO: Record<string, [GrammaticalCase, boolean]> = {
+  о: ['nom', false], а: ['gen', false], у: ['dat', false], ом: ['ins', false], е: ['prep', false],
+  ам: ['dat', true], ами: ['ins', true], ах: ['prep', true],
+};
+
+const alt = (m: Record<string, unknown>): string =>
+  Object.keys(m).sort((a, b) => b.length - a.length).map((e) => e).join('|');
+
+/** Between words of a phrase: spaces and at most one line break. */
+export const WS = String.raw`(?:[^\S\r\n]+(?:(?:\r\n|\r|\n)[^\S\r\n]*)?|(?:\r\n|\r|\n)[^\S\r\n]*)`;
+/** Optional whitespace, at most one line break. */
+export const WS0 = String.raw`(?:[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?)`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+const START = String.raw`(?<![\p{L}\p{N}])`;
+
+/**
+ * Kind words. Named groups carry the ending so the case can be read back. `Закон` alone is a
+ * kind only when followed by `РФ` / `Российской Федерации` (otherwise it is an ordinary word).
+ */
+export const KIND_RE = new RegExp(
+  START +
+    '(?:' +
+    String.raw`(?<fl>федеральн(?:ый|ого|ому|ыми|ым|ом|ые|ых)${WS}закон(?<fle>${alt(MASC)}))` +
+    String.raw`|(?<law>закон(?<lawe>${alt(MASC)})${WS}(?:РФ|Р\.\s*Ф\.|Российской${WS}Федерации))` +
+    String.raw`|(?<res>постановлени(?<rese>${alt(NEUT_IE)}))` +
+    String.raw`|(?<dir>распоряжени(?<dire>${alt(NEUT_IE)}))` +
+    String.raw`|(?<ord>приказ(?<orde>${alt(MASC)}))` +
+    String.raw`|(?<let>(?:письм(?<lete>${alt(PISMO)})|писем))` +
+    String.raw`|(?<dec>указ(?<dece>${alt(MASC)})(?=${WS}Президента))` +
+    ')' +
+    END,
+  'giu',
+);
+
+/** Reads kind, case and number from a {@link KIND_RE} match. */
+export function kindOfMatch(m: RegExpExecArray): { kind: ActKind; case: GrammaticalCase; plural: boolean } {
+  const g = m.groups ?? {};
+  const pick = (table: Record<string, [GrammaticalCase, boolean]>, ending: string | undefined): [GrammaticalCase, boolean] =>
+    table[(ending ?? '').toLowerCase()] ?? ['nom', false];
+  let kind: ActKind;
+  let cp: [GrammaticalCase, boolean];
+  if (g['fl']) { kind = 'federal-law'; cp = pick(MASC, g['fle']); }
+  else if (g['law']) { kind = 'law'; cp = pick(MASC, g['lawe']); }
+  else if (g['res']) { kind = 'resolution'; cp = pick(NEUT_IE, g['rese']); }
+  else if (g['dir']) { kind = 'directive'; cp = pick(NEUT_IE, g['dire']); }
+  else if (g['ord']) { kind = 'order'; cp = pick(MASC, g['orde']); }
+  else if (g['let']) { kind = 'letter'; cp = g['lete'] === undefined ? ['gen', true] : pick(PISMO, g['lete']); }
+  else { kind = 'decree'; cp = pick(MASC, g['dece']); }
+  return { kind, case: cp[0], plural: cp[1] };
+}
+
+/** The case a basis clause asks for after its introduction: «в соответствии с» → ins, «на основании» → gen. */
+export function caseAfter(intro: string): GrammaticalCase {
+  if (/соответстви\p{L}*\s+с\s*:?\s*$/iu.test(intro) || /\sс\s*:?\s*$/iu.test(intro)) return 'ins';
+  if (/согласно\s*:?\s*$/iu.test(intro)) return 'dat';
+  if (/основани\p{L}*(?:\s+\p{L}+){0,6}\s*:?\s*$/iu.test(intro)) return 'gen';
+  return 'nom';
+}

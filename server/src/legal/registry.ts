@@ -1,0 +1,256 @@
+/**
+ * Registry access: the acts data from knowledge, matching a parsed citation to an act, the
+ * status of an act on a date, and canonical citations in any grammatical case. Pure.
+ */
+import type { Knowledge } from '../knowledge/types';
+import { isDistinctiveNumber, normalizeNumber } from './citations';
+import { addDays, differsInOnePart, formatLike, formatRu } from './dates';
+import { kindForm } from './grammar';
+import type { ActRecord, ActsData, ActStatus, Citation, GrammaticalCase, Issuer, StatusEvent } from './types';
+
+const EMPTY: ActsData = { version: 0, issuers: [], acts: [] };
+
+/** The acts data of a knowledge object (built-in merged with the workspace). */
+export function actsData(knowledge: Knowledge): ActsData {
+  const d = knowledge['acts'] as Partial<ActsData> | undefined;
+  if (!d || typeof d !== 'object') return EMPTY;
+  return {
+    version: typeof d.version === 'number' ? d.version : 0,
+    issuers: Array.isArray(d.issuers) ? d.issuers.filter((i) => i && typeof i.id === 'string' && Array.isArray(i.patterns)) : [],
+    acts: Array.isArray(d.acts)
+      ? d.acts.filter((a) => a && typeof a.id === 'string' && typeof a.kind === 'string').map((a) => ({ ...a, history: Array.isArray(a.history) ? a.history : [], sources: Array.isArray(a.sources) ? a.sources : [], confidence: a.confidence ?? 'unverified' }))
+      : [],
+  };
+}
+
+export function actById(data: ActsData, id: string): ActRecord | undefined {
+  return data.acts.find((a) => a.id === id);
+}
+
+export function issuerById(data: ActsData, id: string | undefined): Issuer | undefined {
+  return id === undefined ? undefined : data.issuers.find((i) => i.id === id);
+}
+
+/** Letters and digits only, lower case, «РФ» spelled out, ё → е: for comparing titles. */
+export function titleKey(s: string): string {
+  return s
+    .replace(/(?<![\p{L}])РФ(?![\p{L}])/gu, 'Российской Федерации')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** How a citation's title relates to an act's titles. */
+export type TitleVerdict = 'none' | 'ok' | 'wrong' | 'known-wrong';
+
+/** Compares a written title with the act's official and accepted titles; a word-boundary truncation is accepted. */
+export function titleVerdict(act: ActRecord, written: string | undefined): TitleVerdict {
+  if (written === undefined) return 'none';
+  const w = titleKey(written);
+  if (w.length === 0) return 'none';
+  if ((act.wrong?.titles ?? []).some((t) => titleKey(t) === w)) return 'known-wrong';
+  const rights = [act.title, act.codeTitle, ...(act.acceptedTitles ?? [])].filter((t): t is string => !!t);
+  if (rights.length === 0) return 'none';
+  for (const r of rights) {
+    const k = titleKey(r);
+    if (k === w) return 'ok';
+    // «О создании многофункционального сервиса обмена информацией» for the full title of 156-ФЗ.
+    if (w.length >= 20 && k.startsWith(w)) {
+      const words = r.split(/\s+/);
+      let acc = '';
+      for (const word of words) {
+        acc += titleKey(word);
+        if (acc === w) return 'ok';
+        if (acc.length > w.length) break;
+      }
+    }
+  }
+  return 'wrong';
+}
+
+/** The outcome of matching a citation against the registry. */
+export interface Resolution {
+  readonly act?: ActRecord;
+  /** The date differs from the act's date. */
+  readonly wrongDate: boolean;
+  /** The number is a known wrong variant (`210-р`) or written with the digit 3 (`273-Ф3`). */
+  readonly wrongNumber: boolean;
+  /** The issuer differs from the act's issuer. */
+  readonly wrongIssuer: boolean;
+  /** The kind differs from the act's kind. */
+  readonly wrongKind: boolean;
+  readonly title: TitleVerdict;
+}
+
+const NONE: Resolution = { wrongDate: false, wrongNumber: false, wrongIssuer: false, wrongKind: false, title: 'none' };
+
+function dateOk(act: ActRecord, iso: string | undefined): boolean {
+  return iso !== undefined && (iso === act.date || (act.acceptedDates ?? []).includes(iso));
+}
+
+/** Matches a citation with an act of the registry; conservative — a doubtful match is no match. */
+export function resolveCitation(data: ActsData, c: Citation): Resolution {
+  const iso = c.date?.iso;
+  const hasDate = c.date !== undefined;
+  const kindOf = (act: ActRecord): boolean => !c.kind || c.kind.kind === act.kind;
+  const issuerOf = (act: ActRecord): boolean => !c.issuer || c.issuer.id === act.issuer;
+  const verdict = (act: ActRecord, wrongNumber: boolean): Resolution => {
+    const title = act.titleStatus === 'official' || (act.wrong?.titles?.length ?? 0) > 0 ? titleVerdict(act, c.title?.inner) : 'none';
+    return {
+      act,
+      wrongDate: hasDate && act.date !== undefined && !dateOk(act, iso),
+      wrongNumber,
+      wrongIssuer: !issuerOf(act),
+      wrongKind: !kindOf(act),
+      title,
+    };
+  };
+
+  if (c.code) {
+    const act = data.acts.find((a) => a.code !== undefined && a.code.toLowerCase() === c.code!.normalized.toLowerCase());
+    if (act) {
+      const r = verdict(act, false);
+      // A code-only citation: its date may be the approval date of the rules; the title is the rules' name.
+      return { ...r, wrongIssuer: !!c.issuer && r.wrongIssuer, wrongKind: false, wrongDate: r.wrongDate && !!c.number };
+    }
+    if (!c.number) return NONE;
+  }
+
+  if (c.number) {
+    const n = c.number.normalized;
+    const digit3 = /Ф3/iu.test(c.number.text.replace(/\s+/g, ''));
+    let best: { act: ActRecord; score: number; wrongNumber: boolean } | undefined;
+    for (const act of data.acts) {
+      if (act.number === undefined) continue;
+      const exact = normalizeNumber(act.number) === n;
+      const variant = !exact && (act.wrong?.numbers ?? []).some((w) => normalizeNumber(w) === n);
+      if (!exact && !variant) continue;
+      const title = titleVerdict(act, c.title?.inner);
+      const titleMatches = title === 'ok' && act.titleStatus === 'official';
+      const dOk = dateOk(act, iso);
+      const dTypo = hasDate && act.date !== undefined && (iso === undefined || differsInOnePart(iso, act.date) || (act.wrong?.dates ?? []).includes(iso));
+      const kOk = kindOf(act);
+      const iOk = issuerOf(act);
+      const seenIssuer = !!c.issuer && (act.wrong?.issuers ?? []).includes(c.issuer.id);
+      const dateFits = !hasDate || dOk || dTypo || titleMatches;
+      let accept: boolean;
+      if (isDistinctiveNumber(n)) {
+        // The suffix (-ФЗ, -р) already says the kind; another date with nothing else in common is another act.
+        accept = dateFits;
+      } else {
+        // Plain numbers repeat every year and across bodies: the issuer must be named.
+        accept = !!c.issuer && ((iOk && kOk && dateFits) || (!iOk && kOk && (seenIssuer || dOk || (!hasDate && titleMatches))) || (iOk && !kOk && (dOk || titleMatches)));
+      }
+      if (!accept) continue;
+      const score = (dOk ? 4 : 0) + (titleMatches ? 4 : 0) + (iOk ? 2 : 0) + (kOk ? 2 : 0) + (exact ? 1 : 0);
+      if (!best || score > best.score) best = { act, score, wrongNumber: variant || digit3 };
+    }
+    if (best) return verdict(best.act, best.wrongNumber);
+    return NONE;
+  }
+
+  if (c.title && (c.kind || c.issuer)) {
+    const w = titleKey(c.title.inner);
+    const act = data.acts.find((a) => a.titleStatus === 'official' && a.title !== undefined && titleKey(a.title) === w && kindOf(a));
+    if (act) return verdict(act, false);
+  }
+  return NONE;
+}
+
+/** The status of an act on a date: the last history event on or before it. */
+export interface StatusAt {
+  readonly status: ActStatus | 'not-yet' | 'unknown';
+  /** The event that set the status. */
+  readonly event?: StatusEvent;
+  /** The next event after the date, if any. */
+  readonly next?: StatusEvent;
+}
+
+export function statusAt(act: ActRecord, asOf: string): StatusAt {
+  if (act.confidence === 'unverified' || act.history.length === 0) return { status: 'unknown' };
+  const sorted = [...act.history].sort((a, b) => a.from.localeCompare(b.from));
+  let event: StatusEvent | undefined;
+  let next: StatusEvent | undefined;
+  for (const e of sorted) {
+    if (e.from <= asOf) event = e;
+    else { next = e; break; }
+  }
+  if (!event) return { status: 'not-yet', next };
+  return { status: event.status, event, next };
+}
+
+/** True when the act is repealed, superseded or expired on the date (never for unverified acts). */
+export function isStale(act: ActRecord, asOf: string): boolean {
+  const s = statusAt(act, asOf).status;
+  return s === 'repealed' || s === 'superseded' || s === 'expired';
+}
+
+/** The end of force within `days` after `asOf`, if any. */
+export function expiringWithin(act: ActRecord, asOf: string, days: number): StatusEvent | undefined {
+  const s = statusAt(act, asOf);
+  if (s.status !== 'in-force' || !s.next || s.next.status === 'in-force') return undefined;
+  return s.next.from <= addDays(asOf, days) ? s.next : undefined;
+}
+
+/** Successors in force on the date, following chains of replacements. */
+export function successorsInForce(data: ActsData, act: ActRecord, asOf: string, seen = new Set<string>()): ActRecord[] {
+  seen.add(act.id);
+  const by = statusAt(act, asOf).event?.by ?? [];
+  const out: ActRecord[] = [];
+  for (const id of by) {
+    const s = actById(data, id);
+    if (!s || seen.has(s.id)) continue;
+    if (isStale(s, asOf)) out.push(...successorsInForce(data, s, asOf, seen));
+    else out.push(s);
+  }
+  return out;
+}
+
+/** Short name of an act for messages: «Федеральный закон № 273-ФЗ», «приказ Минобрнауки России № 816», «СП 2.4.3648-20». */
+export function shortName(data: ActsData, act: ActRecord): string {
+  if (act.code) return act.code;
+  const issuer = issuerById(data, act.issuer)?.genitive;
+  return [kindForm(act.kind, 'nom', true), issuer, act.number ? `№ ${act.number}` : undefined].filter(Boolean).join(' ');
+}
+
+/** Requisites with the date: «приказ Минобрнауки России от 23.08.2017 № 816». */
+export function requisites(data: ActsData, act: ActRecord, gcase: GrammaticalCase = 'nom', capital = true, dateStyle?: string): string {
+  const issuer = issuerById(data, act.issuer)?.genitive;
+  const date = act.date ? `от ${dateStyle ? formatLike(dateStyle, act.date) : formatRu(act.date)}` : undefined;
+  return [kindForm(act.kind, gcase, capital), issuer, date, act.number ? `№ ${act.number}` : undefined].filter(Boolean).join(' ');
+}
+
+/**
+ * The canonical citation of an act in a case: «Постановлением Правительства РФ от 11.10.2023
+ * № 1678 «Об утверждении Правил …»». `dateStyle` is a date as the draft writes dates.
+ */
+export function canonicalCitation(data: ActsData, act: ActRecord, gcase: GrammaticalCase = 'nom', capital = true, dateStyle?: string): string {
+  // Only a checked title goes into generated text; a descriptive one is shown in hovers only.
+  const title = act.title && act.titleStatus === 'official' ? ` «${act.title}»` : '';
+  return requisites(data, act, gcase, capital, dateStyle) + title;
+}
+
+/** A code-only citation of a sanitary act: «СП 2.4.3648-20 «Санитарно-эпидемиологические требования …»». */
+export function codeCitation(act: ActRecord, withTitle: boolean): string {
+  return withTitle && act.codeTitle ? `${act.code} «${act.codeTitle}»` : act.code ?? '';
+}
+
+/** Russian word for a status, agreeing with the act kind's gender. */
+export function statusWord(act: ActRecord, status: StatusAt['status']): string {
+  const neuter = act.kind === 'resolution' || act.kind === 'directive' || act.kind === 'letter';
+  const plural = act.kind === 'guidelines';
+  const g = (m: string, n: string, p: string): string => (plural ? p : neuter && !act.code ? n : m);
+  switch (status) {
+    case 'in-force': return g('действует', 'действует', 'действуют');
+    case 'repealed': return g('утратил силу', 'утратило силу', 'утратили силу');
+    case 'superseded': return g('заменён', 'заменено', 'заменены');
+    case 'expired': return g('прекратил действие', 'прекратило действие', 'прекратили действие');
+    case 'not-yet': return g('ещё не вступил в силу', 'ещё не вступило в силу', 'ещё не вступили в силу');
+    default: return 'статус не подтверждён';
+  }
+}
+
+/** Russian name of a confidence level. */
+export function confidenceWord(c: ActRecord['confidence']): string {
+  return c === 'verified' ? 'проверено по официальным источникам' : c === 'partial' ? 'проверено частично' : 'не проверено';
+}

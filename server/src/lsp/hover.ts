@@ -1,0 +1,20 @@
+/**
+ * `textDocument/hover` on a legal citation: the service's {@link citationHoverAt} as Markdown.
+ */
+import { MarkupKind, type Hover, type ServerCapabilities } from 'vscode-languageserver';
+import { citationHoverAt } from '../service/legalHover';
+import type { ServerContext } from './context';
+import { guard } from './guard';
+import { toRange } from './toDiagnostic';
+
+/** Registers the hover provider. */
+export function register(ctx: ServerContext): ServerCapabilities {
+  ctx.connection.onHover(guard(ctx.logger, 'hover', () => null, async (params, token): Promise<Hover | null> => {
+    const analyzed = await ctx.analyze(params.textDocument.uri, token);
+    if (!analyzed || analyzed.document.version !== analyzed.analysis.version) return null;
+    const hover = citationHoverAt(analyzed.analysis, analyzed.document.offsetAt(params.position));
+    if (!hover) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(analyzed.document, hover.range) };
+  }));
+  return { hoverProvider: true };
+}

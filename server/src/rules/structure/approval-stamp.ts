@@ -1,0 +1,63 @@
+/**
+ * structure/approval-stamp
+ *
+ * What it checks: the act carries an approval stamp (`УТВЕРЖДАЮ` / `УТВЕРЖДЕНО` / `Утверждено
+ * приказом …`) with a date; a stamp whose order number is left blank (`Приказ №`) is reported
+ * as information.
+ * Why: a local normative act takes effect from its approval by the head of the organisation
+ * (ст. 30 Федерального закона № 273-ФЗ); without the stamp and its date neither the act's force
+ * nor the date citations are checked against can be established.
+ * Options: none.
+ * Fix: none (the date and the order number are facts only the organisation knows).
+ */
+import { findDates } from '../../model/dates';
+import { defineRule } from '../types';
+import { documentAnchor } from './required-sections';
+
+/** «Введено в действие приказом … от 01.09.2025» in the header: an approval written as a sentence. */
+const ENACTED_RE = /(утвержд[её]н[оаы]?|введен[оаы]?\s+в\s+действие)\s+приказом/iu;
+/** The approval keyword anywhere in a header line (stamps side by side in a table). */
+const APPROVAL_WORD_RE = /(?<!\p{L})(УТВЕРЖДАЮ|УТВЕРЖДЕН[ОАЫ]?)(?!\p{L})/u;
+
+export default defineRule({
+  id: 'structure/approval-stamp',
+  description: 'Нет грифа утверждения (УТВЕРЖДАЮ / УТВЕРЖДЕНО) или в нём нет даты',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check(ctx) {
+    const { model } = ctx;
+    const approvals = model.stamps.filter((s) => /^УТВЕРЖД/u.test(s.stamp?.kind ?? ''));
+    if (approvals.length === 0) {
+      // Stamps the model did not take apart (a table `| ПРИНЯТО | УТВЕРЖДАЮ |`, a sentence «Утверждено приказом …»).
+      const header = model.lines.filter((l) => l.start < model.bodyStart && l.block !== 'blank' && l.block !== 'html' && l.block !== 'code');
+      const keyword = header.find((l) => APPROVAL_WORD_RE.test(l.content) || ENACTED_RE.test(l.content));
+      if (keyword) {
+        if (header.some((l) => findDates(l.content).some((d) => d.iso))) return;
+        ctx.report({ range: { start: keyword.contentStart, end: keyword.contentEnd }, message: 'В грифе утверждения нет даты утверждения' });
+        return;
+      }
+      ctx.report({
+        range: documentAnchor(model),
+        message: 'Нет грифа утверждения («УТВЕРЖДАЮ» или «УТВЕРЖДЕНО») с датой',
+      });
+      return;
+    }
+    if (!approvals.some((s) => s.stamp?.date?.iso)) {
+      const s = approvals[0]!;
+      ctx.report({
+        range: s.titleRange,
+        message: `В грифе «${s.stamp!.kind}» нет даты утверждения`,
+      });
+    }
+    for (const s of approvals) {
+      if (s.stamp?.number === '') {
+        const line = s.lines.map((i) => model.lines[i]!).find((l) => /(?:№|N|No)\s*$/u.test(l.content) || /(?:№|N|No)\s+от\b/iu.test(l.content));
+        ctx.report({
+          range: line ? { start: line.contentStart, end: line.contentEnd } : s.titleRange,
+          message: `В грифе «${s.stamp!.kind}» не заполнен номер приказа`,
+          severity: 'information',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,92 @@
+/**
+ * structure/required-elements
+ *
+ * What it checks: the elements of the profile that are not sections (`knowledge.structure.elements`,
+ * regulations.md §3): the normative-basis clause (and that it cites Федеральный закон № 273-ФЗ),
+ * the body that adopts the act (педагогический совет …), the councils' opinion (ч. 3 ст. 30
+ * 273-ФЗ — proven by «с учетом мнения совета обучающихся …» or by stamps «СОГЛАСОВАНО Студенческим
+ * советом / Советом родителей», «УЧТЕНО МНЕНИЕ»), the entry into force. The approval stamp has its
+ * own rule (structure/approval-stamp). Each element's severity comes from the profile.
+ * Why: without these elements the act's legal basis, the procedure of its adoption and the
+ * moment it takes effect cannot be shown; prosecutors' protests cite exactly these omissions.
+ * Options: none (the elements and their patterns are data: `structure.elements`).
+ * Fix: none (the wording is the author's; skeletons are an authoring command).
+ */
+import { defineRule } from '../types';
+import { documentAnchor, findSection } from './required-sections';
+
+/** The text with emphasis removed and whitespace runs collapsed, plus a map back to offsets. */
+export function searchableText(text: string): { text: string; map: number[] } {
+  let out = '';
+  const map: number[] = [];
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '*' || c === '_' || c === '\\') continue;
+    if (/[\s\u00a0]/.test(c)) {
+      space = true;
+      continue;
+    }
+    if (space && out.length > 0) {
+      out += ' ';
+      map.push(i - 1);
+    }
+    space = false;
+    out += c;
+    map.push(i);
+  }
+  return { text: out, map };
+}
+
+/** 273-ФЗ by number (typos such as `273-Ф3` are the legal family's business) or by its title. */
+const LAW_273 = /273\s*[-–—]?\s*Ф\s*[З3]|Об\s+образовании\s+в\s+Р(оссийской\s+Федерации|Ф)/iu;
+
+export default defineRule({
+  id: 'structure/required-elements',
+  description: 'Нет обязательного элемента акта: нормативной основы, органа принятия, учёта мнения советов, порядка вступления в силу',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check(ctx) {
+    const { model } = ctx;
+    const profile = ctx.knowledge.structure;
+    const { text: flat, map } = ctx.memo('structure/searchableText', () => searchableText(ctx.text));
+    const specOf = (id: string) => (profile?.sections ?? []).find((s) => s.id === id);
+    const general = specOf('general') ? findSection(model, specOf('general')!) : undefined;
+    const final = specOf('final') ? findSection(model, specOf('final')!) : undefined;
+    for (const el of profile?.elements ?? []) {
+      if (el.id === 'approval-stamp' || el.patterns.length === 0) continue;
+      let at = -1;
+      for (const p of el.patterns) {
+        let re: RegExp;
+        try {
+          re = new RegExp(p, 'iu');
+        } catch {
+          continue;
+        }
+        const m = re.exec(flat);
+        if (m && (at < 0 || m.index < at)) at = m.index;
+      }
+      if (el.id === 'councils-opinion' && at < 0 && model.stamps.some((s) => s.stamp?.kind === 'УЧТЕНО МНЕНИЕ')) at = 0;
+      if (at >= 0) {
+        if (el.id === 'normative-basis' && !LAW_273.test(flat)) {
+          const start = map[at] ?? 0;
+          const line = model.lines[model.lineAt(start)]!;
+          ctx.report({
+            range: { start: line.contentStart, end: line.contentEnd },
+            message: 'В нормативной основе нет Федерального закона от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»',
+            severity: el.severity,
+          });
+        }
+        continue;
+      }
+      const host = el.id === 'entry-into-force' ? final ?? general : general;
+      const range = host ? (host.number?.range ?? host.titleRange) : documentAnchor(model);
+      ctx.report({
+        range,
+        message: `Нет элемента «${el.name}»${el.why ? `: ${el.why}` : ''}`,
+        severity: el.severity,
+        data: { elementId: el.id },
+      });
+    }
+  },
+});

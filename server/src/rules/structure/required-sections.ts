@@ -1,0 +1,119 @@
+/**
+ * structure/required-sections
+ *
+ * What it checks: every section the profile marks required (`knowledge.structure.sections`,
+ * regulations.md §3) is present: «Общие положения», terms («Термины и определения», «Понятия …»
+ * — also as a clause such as `1.5. Понятия, используемые в настоящем положении`), «Организация
+ * работы …», rights («Права и обязанности …», «Права участников …», «Права, обязанности и
+ * ответственность …»), «Заключительные положения». One finding per missing section, on the title.
+ * Why: an act without these parts is incomplete — nobody knows what its terms mean, who may do
+ * what, or when it takes effect; approving bodies and prosecutors check exactly these parts.
+ * Options: none (the profile is data: override `structure.sections` in `.normokontrol.json`).
+ * Fix: none here (inserting a section skeleton renumbers what follows: an authoring command).
+ */
+import type { SectionSpec } from '../../knowledge/types';
+import type { DocumentModel, OffsetRange, RegNode } from '../../model/types';
+import { defineRule } from '../types';
+
+const compiled = new Map<string, RegExp | null>();
+
+/** Compiles a profile pattern (case-insensitive, Unicode); a broken pattern is ignored. */
+export function compilePattern(source: string): RegExp | null {
+  let re = compiled.get(source);
+  if (re === undefined) {
+    try {
+      re = new RegExp(source, 'iu');
+    } catch {
+      re = null;
+    }
+    compiled.set(source, re);
+  }
+  return re;
+}
+
+/** True when any of the patterns matches `s`. */
+export function matchesAny(patterns: readonly string[] | undefined, s: string): boolean {
+  return (patterns ?? []).some((p) => compilePattern(p)?.test(s) ?? false);
+}
+
+/** Normalises a heading for matching: no emphasis, quotes or leading punctuation, `ё` → `е`, single spaces. */
+export function normalizeHeading(s: string): string {
+  return s
+    .replace(/\*\*|__|[*_`]/g, '')
+    .replace(/^[\s«"“„'(\[\-–—.:]+/u, '')
+    // Numbering written into the title: `I.`, `1.`, `Раздел 2.`, `Глава III`.
+    .replace(/^(?:(?:раздел|глава|часть)\s+)?(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.?(?=\s|$)\s*/iu, '')
+    .replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when the node lies inside an appendix. */
+export function inAppendix(n: RegNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.kind === 'appendix') return true;
+  return false;
+}
+
+/** Sections of the act's body (appendices excluded), in document order. */
+export function bodySections(model: DocumentModel): RegNode[] {
+  return model.nodes.filter((n) => n.kind === 'section' && !inAppendix(n));
+}
+
+/** The part of the body that satisfies a section spec: a section, or a clause when `mayBeClause`. */
+export function findSection(model: DocumentModel, spec: SectionSpec): RegNode | undefined {
+  const section = bodySections(model).find((s) => matchesAny(spec.patterns, normalizeHeading(s.title)));
+  if (section || !spec.mayBeClause) return section;
+  return model.nodes.find((n) => (n.kind === 'clause' || n.kind === 'subclause') && !inAppendix(n) && introducesPart(model, n)
+    && (matchesAny(spec.patterns, normalizeHeading(n.title)) || matchesAny(spec.patterns, normalizeHeading(n.text.slice(0, 240)))));
+}
+
+/**
+ * A clause that stands for a section: it introduces a list (`Понятия, используемые …:`), has
+ * parts of its own, or reads as a heading (`1.5. Права пользователей`). A sentence such as «Права
+ * и обязанности администратора определяются должностной инструкцией.» does not.
+ */
+function introducesPart(model: DocumentModel, n: RegNode): boolean {
+  if (n.children.length > 0 || n.text.slice(0, 240).includes(':')) return true;
+  const head = model.lines[n.line]?.content ?? '';
+  return !/[.;]$/u.test(head.trim());
+}
+
+/** Fallback for headings the model did not take as sections: a heading, bold or capitals line of the body. */
+export function findHeadingLine(model: DocumentModel, spec: SectionSpec): number | undefined {
+  const firstAppendix = model.appendices[0]?.range.start ?? Number.POSITIVE_INFINITY;
+  for (const l of model.lines) {
+    if (l.start < model.bodyStart || l.start >= firstAppendix || l.debris) continue;
+    if (l.block !== 'heading' && !l.bold) continue;
+    const content = normalizeHeading(l.content.replace(/^\d{1,2}(\.\d{1,2})*\.?\s*/, ''));
+    if (content.length > 0 && content.length < 160 && matchesAny(spec.patterns, content)) return l.index;
+  }
+  return undefined;
+}
+
+/** Where a document-level finding goes: the title's kind word, else the first stamp, else the first text line. */
+export function documentAnchor(model: DocumentModel): OffsetRange {
+  if (model.title) return model.title.kindRange;
+  const stamp = model.stamps[0];
+  if (stamp) return stamp.titleRange;
+  const first = model.lines.find((l) => l.block !== 'blank' && l.block !== 'html' && l.content.length > 0);
+  return first ? { start: first.contentStart, end: first.contentEnd } : { start: 0, end: 0 };
+}
+
+export default defineRule({
+  id: 'structure/required-sections',
+  description: 'Нет обязательного раздела (общие положения, термины, организация работы, права и обязанности, заключительные положения)',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check(ctx) {
+    const profile = ctx.knowledge.structure;
+    for (const spec of profile?.sections ?? []) {
+      if (!spec.required) continue;
+      if (findSection(ctx.model, spec) || findHeadingLine(ctx.model, spec) !== undefined) continue;
+      ctx.report({
+        range: documentAnchor(ctx.model),
+        message: `Нет обязательного раздела «${spec.name}»${spec.mayBeClause ? ' (ни раздела, ни пункта с таким содержанием)' : ''}`,
+        data: { sectionId: spec.id },
+      });
+    }
+  },
+});

@@ -1,0 +1,90 @@
+/**
+ * text/mixed-script
+ *
+ * What it checks: words that mix Latin and Cyrillic letters (`видеoinформацией`, `ИКОП «Cферум»`,
+ * `Telegrаm`), and a lone Latin lookalike letter between Russian words («обмен c родителями» with
+ * a Latin «c»).
+ * Why: the lookalikes print the same, but the word is not found by search, the spell checker skips
+ * it, and a registry of acts indexes a different word.
+ * Not reported: URLs, e-mail addresses, domains, code, hyphenated compounds whose parts are each in
+ * one script (`Wi-Fi`, `смарт-ТВ`, `COVID-19`, `IT-специалист`), entries of `allowMixed` in
+ * `typos.json`, the MAX lookalike `МАХ` (reported by terms/canonical-spelling) and spans of
+ * dictionary typos (reported by text/typo) — one finding per span.
+ * Options: none.
+ * Fix: the letters of the minority script are converted to their lookalikes in the majority script
+ * (a, e, o, p, c, y, x, A, B, E, K, M, H, O, P, C, T, X and their Cyrillic counterparts); a word
+ * with minority letters that have no lookalike (Latin «i», «n») is reported without a fix.
+ */
+import { findMangledNames } from '../../analysis/platform';
+import { CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC, scriptOf } from '../../analysis/script';
+import { termsData, typosData } from '../../analysis/termsData';
+import { inZones, overlaps, protectedZones } from '../../analysis/zones';
+import type { OffsetRange } from '../../model/types';
+import { defineRule } from '../types';
+import { typoHits } from './typo';
+import { minimalEdit } from '../../analysis/typos';
+
+const WORD_RE = /\p{L}+/gu;
+const MAX_LIKE = /^[МMмm][АAаa][ХXхx]$/u;
+
+function describe(chars: string[]): string {
+  return [...new Set(chars)].map((c) => `«${c}»`).join(', ');
+}
+
+export default defineRule({
+  id: 'text/mixed-script',
+  description: 'Латинские буквы внутри русского слова или кириллица внутри латинского',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check(ctx) {
+    const { text } = ctx;
+    const zones = protectedZones(ctx.model, text);
+    const claimed: OffsetRange[] = [
+      ...typoHits(ctx),
+      ...findMangledNames(ctx.model, text, termsData(ctx.knowledge).canonical.platform),
+    ];
+    const allowed: OffsetRange[] = [];
+    for (const token of typosData(ctx.knowledge).allowMixed) {
+      if (typeof token !== 'string' || token.length === 0) continue;
+      for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) allowed.push({ start: i, end: i + token.length });
+    }
+    const words = [...text.matchAll(WORD_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0] }));
+    words.forEach((w, i) => {
+      if (inZones(zones, w.start, w.end) || claimed.some((c) => overlaps(c, w)) || allowed.some((a) => overlaps(a, w))) return;
+      const chars = [...w.word];
+      const latin = chars.filter((c) => scriptOf(c) === 'latin');
+      const cyr = chars.filter((c) => scriptOf(c) === 'cyrillic');
+      const range = { start: w.start, end: w.end };
+      if (latin.length > 0 && cyr.length > 0) {
+        if (MAX_LIKE.test(w.word)) return; // terms/canonical-spelling
+        const toCyr = cyr.length >= latin.length;
+        const minority = toCyr ? latin : cyr;
+        const map = toCyr ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
+        const converted = chars.map((c) => (scriptOf(c) === (toCyr ? 'latin' : 'cyrillic') ? map[c] ?? c : c)).join('');
+        const clean = [...converted].every((c) => scriptOf(c) !== (toCyr ? 'latin' : 'cyrillic'));
+        const what = toCyr ? `латинские буквы ${describe(minority)} в русском слове` : `кириллические буквы ${describe(minority)} в латинском слове`;
+        ctx.report({
+          range,
+          message: `Смешение алфавитов в слове «${w.word}»: ${what}`,
+          fixes: clean ? [{ title: `Заменить на «${converted}»`, edits: [minimalEdit(w.start, w.word, converted)] }] : undefined,
+        });
+        return;
+      }
+      // A lone lowercase Latin lookalike between Russian words: «обмен c родителями».
+      if (latin.length === 1 && chars.length === 1 && /[aceopxy]/.test(w.word)) {
+        const prev = words[i - 1];
+        const next = words[i + 1];
+        const gapOk = (a: { end: number }, b: { start: number }): boolean => /^[\s\u00a0,]{1,3}$/u.test(text.slice(a.end, b.start));
+        const russian = (x: { word: string } | undefined): boolean => !!x && /^\p{Script=Cyrillic}+$/u.test(x.word);
+        if (russian(prev) && russian(next) && gapOk(prev!, w) && gapOk(w, next!)) {
+          const converted = LATIN_TO_CYRILLIC[w.word]!;
+          ctx.report({
+            range,
+            message: `Латинская буква «${w.word}» между русскими словами`,
+            fixes: [{ title: `Заменить на кириллическую «${converted}»`, edits: [{ ...range, newText: converted }] }],
+          });
+        }
+      }
+    });
+  },
+});
