@@ -111,7 +111,8 @@ export function resolveCitation(data: ActsData, c: Citation): Resolution {
     if (act) {
       const r = verdict(act, false);
       // A code-only citation: its date may be the approval date of the rules; the title is the rules' name.
-      return { ...r, wrongIssuer: !!c.issuer && r.wrongIssuer, wrongKind: false, wrongDate: r.wrongDate && !!c.number };
+      const typo = r.wrongDate && act.date !== undefined && (iso === undefined || differsInOnePart(iso, act.date) || (act.wrong?.dates ?? []).includes(iso));
+      return { ...r, wrongIssuer: !!c.issuer && r.wrongIssuer, wrongKind: false, wrongDate: r.wrongDate && (!!c.number || typo) };
     }
     if (!c.number) return NONE;
   }

@@ -11,6 +11,74 @@ import remarkParse from 'remark-parse';
 
 const processor = unified().use(remarkParse);
 
+/**
+ * For pathological inline input (tens of thousands of `*`, `_` or `[` in one paragraph) micromark's
+ * emphasis and link resolution is quadratic: minutes for 100 KB. The model needs block structure
+ * only, so such text is parsed with those inline constructs switched off.
+ */
+const blockOnlyProcessor = unified().use(remarkParse);
+blockOnlyProcessor.data('micromarkExtensions', [
+  { disable: { null: ['attention', 'labelStartLink', 'labelStartImage', 'labelEnd', 'htmlText', 'autolink'] } },
+]);
+
+/** Most inline markers one paragraph may hold before the block-only parser is used. */
+const MAX_INLINE_MARKERS = 2000;
+/** Deepest container nesting (`>`, list markers) kept on one line; deeper markers are neutralised. */
+const MAX_NESTING = 32;
+
+/** True when some paragraph (text between blank lines) holds too many emphasis or link markers. */
+function hasInlineBomb(text: string): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 /* * */ || c === 95 /* _ */ || c === 91 /* [ */ || c === 93 /* ] */ || c === 60 /* < */) {
+      if (++count > MAX_INLINE_MARKERS) return true;
+    } else if (c === 10 && /^[ \t]*(?:\r?\n|$)/.test(text.slice(i + 1, i + 80))) {
+      count = 0; // a blank line ends the paragraph
+    }
+  }
+  return false;
+}
+
+/**
+ * Replaces container markers beyond {@link MAX_NESTING} on a line (`> > > …`, `- - - …`) by `x`,
+ * one UTF-16 unit for one, so offsets stay aligned: ten thousand nested containers otherwise take
+ * micromark minutes.
+ */
+function defuseNesting(text: string): string {
+  if (!/(?:[>*+-][ \t]*){33}/.test(text) && !/(?:\d{1,9}[.)][ \t]+){33}/.test(text)) return text;
+  const out: string[] = [];
+  let last = 0;
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  for (let m = lineRe.exec(text); m && m[0].length > 0; m = lineRe.exec(text)) {
+    const line = m[0];
+    let depth = 0;
+    let p = 0;
+    let chars: string[] | undefined;
+    for (;;) {
+      while (p < line.length && (line[p] === ' ' || line[p] === '\t')) p++;
+      let markerAt = -1;
+      let next = p;
+      if (line[p] === '>') { markerAt = p; next = p + 1; }
+      else if ((line[p] === '-' || line[p] === '*' || line[p] === '+') && (line[p + 1] === ' ' || line[p + 1] === '\t')) { markerAt = p; next = p + 1; }
+      else {
+        const om = /^\d{1,9}[.)](?=[ \t])/.exec(line.slice(p, p + 12));
+        if (om) { markerAt = p + om[0].length - 1; next = p + om[0].length; }
+      }
+      if (markerAt < 0) break;
+      if (++depth > MAX_NESTING) (chars ??= line.split(''))[markerAt] = 'x';
+      p = next;
+    }
+    if (chars) {
+      out.push(text.slice(last, m.index), chars.join(''));
+      last = m.index + line.length;
+    }
+  }
+  if (out.length === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
 /** Result of {@link parseMarkdown}. */
 export interface ParseResult {
   readonly tree: Root;
@@ -23,9 +91,10 @@ export interface ParseResult {
  * space of the same length before parsing, so positions stay aligned with the original.
  */
 export function parseMarkdown(text: string): ParseResult {
-  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   try {
-    return { tree: processor.parse(source) as Root, problems: [] };
+    const source = defuseNesting(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+    const chosen = hasInlineBomb(source) ? blockOnlyProcessor : processor;
+    return { tree: chosen.parse(source) as Root, problems: [] };
   } catch (error) {
     return {
       tree: { type: 'root', children: [] },
