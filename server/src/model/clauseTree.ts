@@ -415,7 +415,7 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
             }
             continue;
           }
-          if (STAMP_RE.test(n.content) || n.block === 'table') break;
+          if (STAMP_RE.test(n.content) || n.block === 'table' || titleLines.length >= 15) break;
           const t = stripDecor(n.content);
           const subjectStarted = titleLines.length > 1 || restOfFirst !== '';
           if (subjectStarted && /^\p{Lu}\p{Ll}/u.test(t) && (/[.:!?]$/.test(t) || t.length > 150)) break; // a preamble sentence

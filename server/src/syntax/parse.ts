@@ -25,6 +25,14 @@ blockOnlyProcessor.data('micromarkExtensions', [
 const MAX_INLINE_MARKERS = 2000;
 /** Deepest container nesting (`>`, list markers) kept on one line; deeper markers are neutralised. */
 const MAX_NESTING = 32;
+/**
+ * Widest indentation (columns, a tab counts 4) before a container marker that still opens a
+ * container. Nesting by indentation (`- a` / `␣␣- b` / `␣␣␣␣- c` … two thousand levels deep) makes
+ * micromark super-linear (minutes for 1 MB): markers indented deeper than this are neutralised like
+ * the ones beyond {@link MAX_NESTING}, so such lines become continuation text of the deepest item.
+ * Real drafts nest a few levels (< 20 columns).
+ */
+const MAX_INDENT = 4 * MAX_NESTING;
 
 /** True when some paragraph (text between blank lines) holds too many emphasis or link markers. */
 function hasInlineBomb(text: string): boolean {
@@ -41,12 +49,12 @@ function hasInlineBomb(text: string): boolean {
 }
 
 /**
- * Replaces container markers beyond {@link MAX_NESTING} on a line (`> > > …`, `- - - …`) by `x`,
+ * Replaces container markers beyond {@link MAX_NESTING} on a line (`> > > …`, `- - - …`) or indented beyond {@link MAX_INDENT} by `x`,
  * one UTF-16 unit for one, so offsets stay aligned: ten thousand nested containers otherwise take
  * micromark minutes.
  */
 function defuseNesting(text: string): string {
-  if (!/(?:[>*+-][ \t]*){33}/.test(text) && !/(?:\d{1,9}[.)][ \t]+){33}/.test(text)) return text;
+  if (!/(?:[>*+-][ \t]*){33}/.test(text) && !/(?:\d{1,9}[.)][ \t]+){33}/.test(text) && !/^[ \t]{33}/m.test(text)) return text;
   const out: string[] = [];
   let last = 0;
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
@@ -55,8 +63,9 @@ function defuseNesting(text: string): string {
     let depth = 0;
     let p = 0;
     let chars: string[] | undefined;
+    let column = 0;
     for (;;) {
-      while (p < line.length && (line[p] === ' ' || line[p] === '\t')) p++;
+      while (p < line.length && (line[p] === ' ' || line[p] === '\t')) column += line[p++] === '\t' ? 4 - (column % 4) : 1;
       let markerAt = -1;
       let next = p;
       if (line[p] === '>') { markerAt = p; next = p + 1; }
@@ -66,7 +75,8 @@ function defuseNesting(text: string): string {
         if (om) { markerAt = p + om[0].length - 1; next = p + om[0].length; }
       }
       if (markerAt < 0) break;
-      if (++depth > MAX_NESTING) (chars ??= line.split(''))[markerAt] = 'x';
+      if (++depth > MAX_NESTING || column > MAX_INDENT) (chars ??= line.split(''))[markerAt] = 'x';
+      column += next - p;
       p = next;
     }
     if (chars) {

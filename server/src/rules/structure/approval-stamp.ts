@@ -8,9 +8,12 @@
  * (ст. 30 Федерального закона № 273-ФЗ); without the stamp and its date neither the act's force
  * nor the date citations are checked against can be established.
  * Options: none.
- * Fix: none (the date and the order number are facts only the organisation knows).
+ * Fix: when there is no stamp at all, a quick fix (not applied by «исправить всё») inserts an
+ * «УТВЕРЖДАЮ» block at the top, dated with the check date for the author to correct; the date and
+ * the order number are facts only the organisation knows.
  */
 import { findDates } from '../../model/dates';
+import { insertStampFix } from '../../service/insertSection';
 import { defineRule } from '../types';
 import { documentAnchor } from './required-sections';
 
@@ -37,6 +40,7 @@ export default defineRule({
         return;
       }
       ctx.report({
+        fixes: [insertStampFix(model, ctx.asOf)],
         range: documentAnchor(model),
         message: 'Нет грифа утверждения («УТВЕРЖДАЮ» или «УТВЕРЖДЕНО») с датой',
       });

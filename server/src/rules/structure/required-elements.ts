@@ -10,8 +10,10 @@
  * Why: without these elements the act's legal basis, the procedure of its adoption and the
  * moment it takes effect cannot be shown; prosecutors' protests cite exactly these omissions.
  * Options: none (the elements and their patterns are data: `structure.elements`).
- * Fix: none (the wording is the author's; skeletons are an authoring command).
+ * Fix: a quick fix (not applied by «исправить всё»: the wording is the author's) appends a standard
+ * clause for the missing element to the general section (the final one for the entry into force).
  */
+import { insertElementFix } from '../../service/insertSection';
 import { defineRule } from '../types';
 import { documentAnchor, findSection } from './required-sections';
 
@@ -81,7 +83,9 @@ export default defineRule({
       }
       const host = el.id === 'entry-into-force' ? final ?? general : general;
       const range = host ? (host.number?.range ?? host.titleRange) : documentAnchor(model);
+      const fix = insertElementFix(model, profile?.sections ?? [], el);
       ctx.report({
+        fixes: fix ? [fix] : undefined,
         range,
         message: `Нет элемента «${el.name}»${el.why ? `: ${el.why}` : ''}`,
         severity: el.severity,

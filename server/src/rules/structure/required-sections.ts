@@ -9,10 +9,13 @@
  * Why: an act without these parts is incomplete — nobody knows what its terms mean, who may do
  * what, or when it takes effect; approving bodies and prosecutors check exactly these parts.
  * Options: none (the profile is data: override `structure.sections` in `.normokontrol.json`).
- * Fix: none here (inserting a section skeleton renumbers what follows: an authoring command).
+ * Fix: a quick fix, not applied by «исправить всё» (the skeleton needs the author's words), inserts
+ * the profile's skeleton at its place with its number and renumbers the sections after it and the
+ * references to them (`service/insertSection.ts`).
  */
 import type { SectionSpec } from '../../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../../model/types';
+import { insertSectionFix } from '../../service/insertSection';
 import { defineRule } from '../types';
 
 const compiled = new Map<string, RegExp | null>();
@@ -109,7 +112,9 @@ export default defineRule({
     for (const spec of profile?.sections ?? []) {
       if (!spec.required) continue;
       if (findSection(ctx.model, spec) || findHeadingLine(ctx.model, spec) !== undefined) continue;
+      const fix = insertSectionFix(ctx.model, spec, profile.sections);
       ctx.report({
+        fixes: fix ? [fix] : undefined,
         range: documentAnchor(ctx.model),
         message: `Нет обязательного раздела «${spec.name}»${spec.mayBeClause ? ' (ни раздела, ни пункта с таким содержанием)' : ''}`,
         data: { sectionId: spec.id },

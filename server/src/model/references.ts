@@ -1,0 +1,357 @@
+/**
+ * Internal cross-references and defined terms of an act.
+ *
+ * Cross-references: «пункт 1.2», «пункте 1.2», «пунктом 1.3 настоящего Положения», «подпункт
+ * 3.1.2», «п. 2.3», «пп. 1–3», «пп. 1.1–1.3», «пунктами 2.1, 2.3 и 2.5», «раздел 4», «разделе 4»,
+ * «Приложение № 1», «приложении № 1», «Приложения № 1 и № 2» — each number is resolved to a node of
+ * the clause tree (`model.nodes` with `number`).
+ *
+ * A citation of another act is not an internal reference: a reference is internal only when the
+ * phrase after its numbers does not cite another act — «п. 2 ст. 30 Федерального закона»,
+ * «подпункт "а" пункта 2 «Положения об инфраструктуре …»», «пункта 2 Правил …», «части 3 статьи
+ * 30» are skipped; «настоящего Положения» right after the numbers settles it as internal.
+ * Clause labels themselves (`Раздел 2.`, the caption `Приложение № 1 к Положению …`) are the
+ * targets, not references.
+ *
+ * Defined terms: «(далее – ИКОП «Сферум»)», «(далее - Порядок, Лицей)».
+ *
+ * Offset-based and pure; never throws on odd text.
+ */
+import type { DocumentModel, OffsetRange, RegNode } from './types';
+
+/** What a reference word names. */
+export type ReferenceKind = 'clause' | 'subclause' | 'section' | 'appendix';
+
+/** One number of a reference and what it resolves to. */
+export interface ReferenceTarget {
+  /** The digits of the number as written (`1.2`, no trailing dot); for a range member in between, the range text. */
+  readonly range: OffsetRange;
+  /** The number, e.g. `1.2`. */
+  readonly number: string;
+  readonly parts: readonly number[];
+  /** The node the number resolves to (the first of equal numbers), if any. */
+  readonly node?: RegNode;
+  /** True for a member of a range that is not written out («1.2» in «1.1–1.3»). */
+  readonly implicit?: boolean;
+}
+
+/** One reference phrase: the word and its numbers. */
+export interface CrossReference {
+  readonly kind: ReferenceKind;
+  /** The reference word as written: `пункте`, `п.`, `приложении`. */
+  readonly word: string;
+  /** From the word to the last number. */
+  readonly range: OffsetRange;
+  readonly targets: readonly ReferenceTarget[];
+  /** The appendix the numbers are scoped to («пункт 2 приложения № 1»), if any. */
+  readonly appendix?: RegNode;
+  /** The number of that appendix as written, even when no such appendix exists. */
+  readonly appendixNumber?: number;
+}
+
+/** A term the act defines with «(далее – X)». */
+export interface DefinedTerm {
+  /** The term as written, quotes around it removed (`ИКОП «Сферум»`, `Порядок`). */
+  readonly text: string;
+  /** Range of the term inside the definition. */
+  readonly range: OffsetRange;
+  /** Range of the whole parenthesis «(далее – …)». */
+  readonly definition: OffsetRange;
+}
+
+const WORD_RE = /(?<![\p{L}\d])(?:(подпункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|подп\.|пп\.)|(пункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|п\.)|(раздел(?:а|у|ом|е|ы|ов|ам|ами|ах)?|разд\.)|(приложени(?:е|я|ю|ем|и|й|ям|ями|ях)|прил\.))(?![\p{L}])/giu;
+/** A clause number: parts without leading zeros, not the start of a date or a longer number. */
+const NUMBER_RE = /(\d{1,3}(?:\.\d{1,3}){0,5})(?!\d|\.\d|[\p{L}%]|[-‐–]\s?\p{L})/uy;
+const APPENDIX_NUMBER_RE = /(?:(?:№|N|No\.?)\s*)?(\d{1,2})(?!\d|\.\d|[\p{L}%])/uy;
+const LIST_SEPARATOR_RE = /(?:[\s\u00a0]*,[\s\u00a0]*|[\s\u00a0]+(?:и|или|либо|а\s+также)[\s\u00a0]+|[\s\u00a0]*([-‐–—])[\s\u00a0]*|[\s\u00a0]+(по)[\s\u00a0]+)/uy;
+const SPACE_RE = /[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?/y;
+const FROM_RE = /с[ \u00a0]+/uy;
+
+/** Words right after the numbers that make the reference internal. */
+const INTERNAL_TAIL = /^[\s\u00a0,]*(?:(?:приложени\p{L}*\s*(?:№\s*)?\d{1,2}\s*)?(?:к\s+)?(?:настоящ|данн(?:ого|ой|ых|ому)\s+(?:положени|порядк|правил|регламент|инструкци))|(?:приложени\p{L}*\s*(?:№\s*)?\d{1,2}\s*)?[.;:)]|$)/iu;
+/** Words right after the numbers that cite another act. */
+const EXTERNAL_TAIL = /^[\s\u00a0,]*(?:(?:и\s+)?(?:части|ч\.)\s*\d|(?:и\s+)?(?:стать\p{L}*|ст\.)|(?:федеральн|закон|приказ|постановлени|распоряжени|указ|письм|кодекс|устав|санпин|сп\s+\d|правил|порядк|регламент|методическ|конвенци|договор|соглашени)|положени\p{L}*\s+(?:об?|о)\s|[«"“„])/iu;
+/** A citation of another act later in the same phrase. */
+const EXTERNAL_ANYWHERE = /(?:(?<![\p{L}])ст\.\s*\d|(?<![\p{L}])стать(?:и|е|ей|я|ю)(?![\p{L}])|\d\s*-\s*ФЗ|федеральн\p{L}*\s+закон|кодекс|постановлени\p{L}*\s+правительств|приказ\p{L}*\s+мин)/iu;
+const APPENDIX_SCOPE = /^[\s\u00a0,]*(?:к\s+)?приложени\p{L}*[\s\u00a0]*(?:№|N)?[\s\u00a0]*(\d{1,2})(?!\d)/iu;
+
+function kindOf(m: RegExpExecArray): ReferenceKind {
+  if (m[1]) return 'subclause';
+  if (m[2]) return 'clause';
+  if (m[3]) return 'section';
+  return 'appendix';
+}
+
+function parseParts(s: string): number[] | undefined {
+  const raw = s.split('.');
+  if (raw.some((p) => p.length > 1 && p[0] === '0')) return undefined;
+  const parts = raw.map(Number);
+  if (parts.some((p) => p > 199 || p === 0)) return undefined;
+  return parts;
+}
+
+/** The phrase after a reference, up to the end of the clause of the sentence. */
+function phraseAfter(text: string, from: number): string {
+  const tail = text.slice(from, from + 160);
+  const cut = /[;\n]|\.(?=\s+\p{Lu})|\.\s*$/u.exec(tail);
+  return cut ? tail.slice(0, cut.index) : tail;
+}
+
+/** True when the phrase after the numbers cites another act. */
+export function citesAnotherAct(text: string, end: number): boolean {
+  const tail = text.slice(end, end + 200);
+  if (INTERNAL_TAIL.test(tail)) return false;
+  if (EXTERNAL_TAIL.test(tail)) return true;
+  const phrase = phraseAfter(text, end);
+  const stop = /(?<![\p{L}])(?:настоящ|пункт|подпункт|раздел)/iu.exec(phrase);
+  return EXTERNAL_ANYWHERE.test(stop ? phrase.slice(0, stop.index) : phrase);
+}
+
+/** Nodes that can be referenced: numbered sections, clauses, sub-clauses. */
+function referable(n: RegNode): boolean {
+  return n.number !== undefined && (n.kind === 'section' || n.kind === 'clause' || n.kind === 'subclause');
+}
+
+function inAppendixOf(n: RegNode): RegNode | undefined {
+  for (let p = n.parent; p; p = p.parent) if (p.kind === 'appendix') return p;
+  return undefined;
+}
+
+function sameParts(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Resolves numbers to nodes; built once per model. */
+export class ReferenceResolver {
+  readonly #body: RegNode[] = [];
+  readonly #byAppendix = new Map<RegNode, RegNode[]>();
+  readonly #appendices: readonly RegNode[];
+
+  constructor(model: DocumentModel) {
+    this.#appendices = model.appendices;
+    for (const n of model.nodes) {
+      if (!referable(n) || !/^\d/.test(n.number!.text)) continue;
+      const app = inAppendixOf(n);
+      if (app) {
+        const list = this.#byAppendix.get(app) ?? [];
+        list.push(n);
+        this.#byAppendix.set(app, list);
+      } else {
+        this.#body.push(n);
+      }
+    }
+  }
+
+  /** The appendix numbered `n`. */
+  appendix(n: number): RegNode | undefined {
+    return this.#appendices.find((a) => a.number?.parts[0] === n);
+  }
+
+  /** The first node numbered `parts` in the scope (an appendix, else the body). */
+  resolve(parts: readonly number[], kind: ReferenceKind, scope?: RegNode): RegNode | undefined {
+    if (kind === 'appendix') return parts.length === 1 ? this.appendix(parts[0]!) : undefined;
+    const pool = scope ? this.#byAppendix.get(scope) ?? [] : this.#body;
+    const hits = pool.filter((n) => sameParts(n.number!.parts, parts));
+    if (hits.length === 0) return undefined;
+    if (kind === 'section') return hits.find((n) => n.kind === 'section') ?? hits[0];
+    return hits.find((n) => n.kind !== 'section') ?? hits[0];
+  }
+}
+
+interface RawNumber {
+  readonly range: OffsetRange;
+  readonly text: string;
+  readonly parts: number[];
+  /** Separator before this number: a range dash or «по». */
+  readonly rangeFromPrevious: boolean;
+}
+
+/** Reads the numbers after a reference word at `pos`; undefined when none follows. */
+function readNumbers(text: string, pos: number, kind: ReferenceKind): { numbers: RawNumber[]; end: number } | undefined {
+  const numbers: RawNumber[] = [];
+  let at = pos;
+  SPACE_RE.lastIndex = at;
+  if (SPACE_RE.exec(text)) at = SPACE_RE.lastIndex;
+  if (kind !== 'appendix') {
+    FROM_RE.lastIndex = at;
+    if (FROM_RE.exec(text)) at = FROM_RE.lastIndex;
+  }
+  const re = kind === 'appendix' ? APPENDIX_NUMBER_RE : NUMBER_RE;
+  let rangeFromPrevious = false;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) break;
+    const digits = m[1]!;
+    const start = m.index + m[0].length - digits.length;
+    const parts = parseParts(digits);
+    if (!parts) break;
+    numbers.push({ range: { start, end: start + digits.length }, text: digits, parts, rangeFromPrevious });
+    at = start + digits.length;
+    LIST_SEPARATOR_RE.lastIndex = at;
+    const sep = LIST_SEPARATOR_RE.exec(text);
+    if (!sep) break;
+    // The next thing must be a number (of the same shape); otherwise the list has ended.
+    re.lastIndex = LIST_SEPARATOR_RE.lastIndex;
+    const next = re.exec(text);
+    if (!next || !parseParts(next[1]!)) break;
+    rangeFromPrevious = sep[1] !== undefined || sep[2] !== undefined;
+    at = LIST_SEPARATOR_RE.lastIndex;
+  }
+  if (numbers.length === 0) return undefined;
+  return { numbers, end: numbers[numbers.length - 1]!.range.end };
+}
+
+/** The members strictly between two range ends with one prefix (`1.1–1.4` → 1.2, 1.3). */
+function between(a: readonly number[], b: readonly number[]): number[][] {
+  if (a.length !== b.length) return [];
+  if (!a.slice(0, -1).every((p, i) => p === b[i])) return [];
+  const from = a[a.length - 1]!;
+  const to = b[b.length - 1]!;
+  if (to - from > 50) return [];
+  const out: number[][] = [];
+  for (let k = from + 1; k < to; k++) out.push([...a.slice(0, -1), k]);
+  return out;
+}
+
+function skipLine(model: DocumentModel, offset: number): boolean {
+  const line = model.lines[model.lineAt(offset)];
+  return !line || line.block === 'code' || line.block === 'html';
+}
+
+/**
+ * All internal cross-references of the act, in document order. Citations of other acts and the
+ * clause labels themselves are left out; unresolvable numbers keep `node` undefined.
+ */
+export function findReferences(model: DocumentModel, resolver = new ReferenceResolver(model)): CrossReference[] {
+  const text = model.text;
+  const labels: OffsetRange[] = model.nodes.filter((n) => n.number).map((n) => n.number!.range);
+  const isLabel = (r: OffsetRange): boolean => labels.some((l) => r.start < l.end && l.start < r.end);
+  const out: CrossReference[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    const kind = kindOf(m);
+    const wordEnd = m.index + m[0].length;
+    if (skipLine(model, m.index)) continue;
+    const read = readNumbers(text, wordEnd, kind);
+    if (!read) continue;
+    if (read.numbers.some((n) => isLabel(n.range))) continue;
+    const scopeMatch = kind !== 'appendix' ? APPENDIX_SCOPE.exec(text.slice(read.end, read.end + 60)) : null;
+    const scopeEnd = scopeMatch ? read.end + scopeMatch[0].length : read.end;
+    if (citesAnotherAct(text, scopeEnd)) {
+      WORD_RE.lastIndex = Math.max(WORD_RE.lastIndex, read.end);
+      continue;
+    }
+    const at = m.index;
+    const inside = model.appendices.find((n) => n.range.start <= at && at < n.range.end);
+    const appendix = scopeMatch ? resolver.appendix(Number(scopeMatch[1])) : undefined;
+    const resolve = (parts: readonly number[]): RegNode | undefined => {
+      if (scopeMatch) return appendix ? resolver.resolve(parts, kind, appendix) : undefined;
+      if (inside && kind !== 'appendix') return resolver.resolve(parts, kind, inside) ?? resolver.resolve(parts, kind);
+      return resolver.resolve(parts, kind);
+    };
+    const targets: ReferenceTarget[] = [];
+    read.numbers.forEach((n, i) => {
+      if (n.rangeFromPrevious && i > 0) {
+        const prev = read.numbers[i - 1]!;
+        for (const parts of between(prev.parts, n.parts)) {
+          targets.push({ range: { start: prev.range.start, end: n.range.end }, number: parts.join('.'), parts, node: resolve(parts), implicit: true });
+        }
+      }
+      targets.push({ range: n.range, number: n.text, parts: n.parts, node: resolve(n.parts) });
+    });
+    out.push({ kind, word: m[0], range: { start: m.index, end: read.end }, targets, appendix, appendixNumber: scopeMatch ? Number(scopeMatch[1]) : undefined });
+    WORD_RE.lastIndex = Math.max(WORD_RE.lastIndex, read.end);
+  }
+  return out;
+}
+
+/** The reference target whose written number contains `offset` (ends included). */
+export function targetAt(refs: readonly CrossReference[], offset: number): { ref: CrossReference; target: ReferenceTarget } | undefined {
+  for (const ref of refs) {
+    if (offset < ref.range.start || offset > ref.range.end) continue;
+    const explicit = ref.targets.filter((t) => !t.implicit);
+    const hit = explicit.find((t) => offset >= t.range.start && offset <= t.range.end);
+    if (hit) return { ref, target: hit };
+    // On the word: the first number.
+    if (offset < (explicit[0]?.range.start ?? 0)) return { ref, target: explicit[0]! };
+  }
+  return undefined;
+}
+
+/** Splits «ИКОП «Сферум», образовательная платформа» at commas outside quotes and parentheses. */
+function splitTerms(s: string, base: number): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let depth = 0;
+  let from = 0;
+  const push = (to: number): void => {
+    let a = from;
+    let b = to;
+    while (a < b && /[\s\u00a0]/.test(s[a]!)) a++;
+    while (b > a && /[\s\u00a0.;]/.test(s[b - 1]!)) b--;
+    // «Положение» written in quotes: the term is the inside.
+    if (b - a >= 3 && /[«"“]/.test(s[a]!) && /[»"”]/.test(s[b - 1]!) && !/[«"“»"”]/.test(s.slice(a + 1, b - 1))) { a++; b--; }
+    if (b > a) out.push({ text: s.slice(a, b), start: base + a });
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '«' || c === '“' || c === '(') depth++;
+    else if ((c === '»' || c === '”' || c === ')') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) { push(i); from = i + 1; }
+  }
+  push(s.length);
+  return out;
+}
+
+const DALEE_RE = /\(\s*(?:далее(?:\s+по\s+тексту)?|именуем\p{L}*\s+в\s+дальнейшем)\s*[-–—:]?\s*/giu;
+
+/** Terms the act defines with «(далее – X)», in document order. */
+export function findDefinedTerms(model: DocumentModel): DefinedTerm[] {
+  const text = model.text;
+  const out: DefinedTerm[] = [];
+  for (const m of text.matchAll(DALEE_RE)) {
+    const open = m.index!;
+    if (skipLine(model, open)) continue;
+    // The matching parenthesis on the same line.
+    let depth = 0;
+    let close = -1;
+    for (let i = open; i < Math.min(text.length, open + 300); i++) {
+      const c = text[i]!;
+      if (c === '\n' || c === '\r') break;
+      if (c === '(') depth++;
+      else if (c === ')') {
+        depth--;
+        if (depth === 0) { close = i; break; }
+      }
+    }
+    if (close < 0) continue;
+    const innerStart = open + m[0].length;
+    for (const t of splitTerms(text.slice(innerStart, close), innerStart)) {
+      if (!/\p{L}/u.test(t.text) || t.text.length > 80) continue;
+      out.push({ text: t.text, range: { start: t.start, end: t.start + t.text.length }, definition: { start: open, end: close + 1 } });
+    }
+  }
+  return out;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Occurrences of a defined term as a whole word (the first letter in either case, quotes in any
+ * style), the definition itself included.
+ */
+export function termOccurrences(model: DocumentModel, term: string): OffsetRange[] {
+  if (term.length === 0) return [];
+  const first = term[0]!;
+  const head = first.toLowerCase() !== first.toUpperCase() ? `[${escapeRe(first.toLowerCase())}${escapeRe(first.toUpperCase())}]` : escapeRe(first);
+  const body = [...term.slice(1)].map((c) => (/[«"“]/.test(c) ? '[«"“]' : /[»"”]/.test(c) ? '[»"”]' : /\s/.test(c) ? '[\\s\\u00a0]+' : escapeRe(c))).join('');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])${head}${body}(?![\\p{L}\\p{N}_])`, 'gu');
+  const out: OffsetRange[] = [];
+  for (const m of model.text.matchAll(re)) {
+    if (skipLine(model, m.index!)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+/**
+ * structure/max-voluntariness
+ *
+ * What it checks: an act about the national messenger MAX (platform detected by
+ * `analysis/platform.ts`) says that using MAX is voluntary or names an alternative channel of
+ * communication for those who do not use it («Использование MAX является добровольным»,
+ * «альтернативный канал связи», «не использующим MAX … по электронной почте»).
+ * Why: Минцифры stated in November 2025 that using MAX is voluntary and an alternative channel
+ * must be offered; in February 2026 prosecutors protested school acts that made MAX mandatory
+ * (regulations.md §3). An act without such a clause is a legal risk.
+ * Options: none.
+ * Fix: a quick fix (not applied by «исправить всё»: the channels are the organisation's choice)
+ * appends a clause on voluntariness and the alternative channel to the general section.
+ */
+import { platformFacts } from '../../analysis/platform';
+import { insertElementFix } from '../../service/insertSection';
+import { defineRule } from '../types';
+import { documentAnchor } from './required-sections';
+
+/** Wording that settles voluntariness or an alternative channel. */
+const VOLUNTARY_RE = /добровольн|альтернативн\p{L}*\s+(?:канал|способ|средств|форм)|не\s+(?:использующ|зарегистрированн|подключ)\p{L}*\s+(?:в\s+)?(?:национальн\p{L}*\s+мессенджер\p{L}*\s+)?(?:MAX|МАХ)/iu;
+
+export default defineRule({
+  id: 'structure/max-voluntariness',
+  description: 'Акт о мессенджере MAX не говорит о добровольности его использования и об альтернативном канале связи',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check(ctx) {
+    if (platformFacts(ctx).platform !== 'max') return;
+    if (VOLUNTARY_RE.test(ctx.text.replace(/[*_]/g, '').replace(/[\s\u00a0]+/g, ' '))) return;
+    const fix = insertElementFix(ctx.model, ctx.knowledge.structure?.sections ?? [], { id: 'voluntariness', name: 'добровольность MAX и альтернативный канал связи' });
+    ctx.report({
+      range: documentAnchor(ctx.model),
+      message: 'Акт о мессенджере MAX не говорит, что его использование добровольно, и не называет альтернативный канал связи',
+      fixes: fix ? [fix] : undefined,
+    });
+  },
+});

@@ -1,0 +1,303 @@
+/**
+ * Inserting missing parts as skeletons: a required section (from the profile's `skeleton`, `{n}` =
+ * its number) at the place the profile order gives it, with the right number, the sections after
+ * it renumbered and every internal reference to them updated; an approval stamp at the top; a
+ * clause for a missing element (normative basis, adopting body, councils' opinion, entry into
+ * force, the voluntariness of MAX) at the end of the section that should hold it.
+ *
+ * The inserted text follows the draft's style: heading markers and emphasis of the neighbouring
+ * section (`## 1. …`, `**4. …**`), capitals, trailing dots, blank lines between paragraphs, the
+ * list marker in front of clauses (`- 3.1.10. …`) and the line ending.
+ *
+ * Pure functions of (model, spec): the model carries the text. Fixes are offered as quick fixes,
+ * never applied by «исправить всё» (`preferred: false`): a skeleton needs the author's words.
+ */
+import type { ElementSpec, SectionSpec } from '../knowledge/types';
+import type { DocumentModel, Line, RegNode } from '../model/types';
+import type { Fix, OffsetEdit } from '../rules/types';
+import { isRenumberable, planEdits, shiftPlan } from './renumber';
+
+/** Normalises a heading for matching profile patterns (no emphasis, numbering, quotes; ё → е). */
+function normalizeTitle(s: string): string {
+  return s
+    .replace(/\*\*|__|[*_`]/g, '')
+    .replace(/^[\s«"“„'(\[\-–—.:]+/u, '')
+    .replace(/^(?:(?:раздел|глава|часть)\s+)?(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.?(?=\s|$)\s*/iu, '')
+    .replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function matches(spec: SectionSpec, title: string): boolean {
+  const t = normalizeTitle(title);
+  return spec.patterns.some((p) => {
+    try {
+      return new RegExp(p, 'iu').test(t);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function inAppendix(n: RegNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.kind === 'appendix') return true;
+  return false;
+}
+
+/** Sections of the body in document order. */
+function bodySections(model: DocumentModel): RegNode[] {
+  return model.nodes.filter((n) => n.kind === 'section' && !inAppendix(n));
+}
+
+/** The index in the profile of the spec a section matches, or -1. */
+function specIndex(profile: readonly SectionSpec[], section: RegNode): number {
+  return profile.findIndex((s) => matches(s, section.title));
+}
+
+/** The body section matching a profile spec (by id), if any. */
+export function sectionFor(model: DocumentModel, profile: readonly SectionSpec[], id: string): RegNode | undefined {
+  const spec = profile.find((s) => s.id === id);
+  return spec ? bodySections(model).find((s) => matches(spec, s.title)) : undefined;
+}
+
+/** Offset of the start of line `i` (text length past the last line). */
+function lineStart(model: DocumentModel, i: number): number {
+  return i < model.lines.length ? model.lines[i]!.start : model.text.length;
+}
+
+/** True when the draft separates paragraphs with blank lines (judged after a node's head). */
+function blankStyle(model: DocumentModel, node: RegNode | undefined): boolean {
+  if (!node) return true;
+  const next = model.lines[node.line + 1];
+  return next === undefined || next.block === 'blank';
+}
+
+/** What goes before and after a number on a head line: `## `, `#### **` … `**`, `- `. */
+function decoration(model: DocumentModel, node: RegNode | undefined): { prefix: string; suffix: string } {
+  if (!node?.number) return { prefix: '', suffix: '' };
+  const line = model.lines[node.line]!;
+  const raw = model.text.slice(line.start, line.end);
+  const prefix = raw.slice(0, Math.max(0, node.number.range.start - line.start));
+  if (!/^[\s#>*_\-+]*$/.test(prefix)) return { prefix: '', suffix: '' };
+  const emphasis = /(\*\*|__)\s*$/.exec(raw)?.[1];
+  return { prefix, suffix: emphasis && prefix.includes(emphasis) ? emphasis : '' };
+}
+
+function isCaps(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase();
+}
+
+/**
+ * Where to insert a block before the head line of `node` (or at the end of the text): just before
+ * the line break that precedes that line, so that no edit starts where a renumbering edit of the
+ * node's own number starts.
+ */
+function insertionBefore(model: DocumentModel, node: RegNode | undefined, lines: readonly string[], blank: boolean): OffsetEdit {
+  const { text, eol } = model;
+  const body = lines.join(eol);
+  if (!node) {
+    const end = text.length;
+    const endsWithBreak = /[\r\n]$/.test(text);
+    return { start: end, end, newText: (endsWithBreak ? '' : eol) + (blank && end > 0 ? eol : '') + body + eol };
+  }
+  const p = lineStart(model, node.line);
+  const brk = text.slice(Math.max(0, p - 2), p) === '\r\n' ? 2 : p > 0 && /[\r\n]/.test(text[p - 1]!) ? 1 : 0;
+  if (brk === 0) return { start: p, end: p, newText: body + eol + (blank ? eol : '') };
+  return { start: p - brk, end: p - brk, newText: eol + body + (blank ? eol : '') };
+}
+
+/** The first clause of a section (for the clause style), if any. */
+function firstClause(section: RegNode | undefined): RegNode | undefined {
+  if (!section) return undefined;
+  const stack = [...section.children];
+  while (stack.length > 0) {
+    const n = stack.shift()!;
+    if ((n.kind === 'clause' || n.kind === 'subclause') && n.number) return n;
+    stack.unshift(...n.children);
+  }
+  return undefined;
+}
+
+/** Formats the skeleton lines of a section numbered `n` in the style of its neighbour. */
+function skeletonLines(model: DocumentModel, spec: SectionSpec, n: number, neighbour: RegNode | undefined): string[] {
+  const heading = decoration(model, neighbour);
+  const headingDot = neighbour?.number?.trailingDot ?? true;
+  const caps = neighbour ? isCaps(neighbour.title) : false;
+  const clause = firstClause(neighbour);
+  const clauseDeco = decoration(model, clause);
+  const clauseDot = clause?.number?.trailingDot ?? true;
+  const blank = blankStyle(model, neighbour);
+  const out: string[] = [];
+  for (const raw of spec.skeleton ?? [`{n}. ${spec.name}`]) {
+    const h = /^\{n\}\.?\s+(.*)$/u.exec(raw);
+    const c = /^\{n\}((?:\.\d+)+)\.?\s+(.*)$/u.exec(raw);
+    if (c) {
+      out.push(`${clauseDeco.prefix}${n}${c[1]}${clauseDot ? '.' : ''} ${c[2]}${clauseDeco.suffix}`);
+    } else if (h) {
+      out.push(`${heading.prefix}${n}${headingDot ? '.' : ''} ${caps ? h[1]!.toUpperCase() : h[1]}${heading.suffix}`);
+    } else if (raw.trim() === '') {
+      if (blank) out.push('');
+    } else {
+      out.push(raw.replace(/\{n\}/g, String(n)));
+    }
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/**
+ * The fix inserting a missing section: before the first section that the profile orders after
+ * it (else before the first appendix, else at the end), numbered like the section it displaces;
+ * the sections after it move up by one, and references to them follow.
+ */
+export function insertSectionFix(model: DocumentModel, spec: SectionSpec, profile: readonly SectionSpec[]): Fix | undefined {
+  const index = profile.findIndex((s) => s.id === spec.id);
+  if (index < 0) return undefined;
+  const sections = bodySections(model);
+  const before = spec.last ? undefined : sections.find((s) => {
+    const i = specIndex(profile, s);
+    return i > index;
+  });
+  const arabic = sections.filter(isRenumberable);
+  let n: number;
+  let shifted: RegNode[] = [];
+  let anchor: RegNode | undefined;
+  if (before) {
+    const at = sections.indexOf(before);
+    shifted = sections.slice(at).filter(isRenumberable);
+    const prev = sections.slice(0, at).filter(isRenumberable).pop();
+    n = before.number && isRenumberable(before) ? before.number.parts[0]! : (prev?.number?.parts[0] ?? 0) + 1;
+    anchor = before;
+  } else {
+    n = (arabic[arabic.length - 1]?.number?.parts[0] ?? 0) + 1;
+    anchor = model.appendices[0];
+  }
+  const neighbour = before ?? sections[sections.length - 1];
+  const lines = skeletonLines(model, spec, n, neighbour);
+  if (lines.length === 0) return undefined;
+  const blank = blankStyle(model, neighbour);
+  const insert = insertionBefore(model, anchor, lines, blank);
+  const renumbering = planEdits(model, shiftPlan(model, shifted, 1));
+  const follows = shifted.length > 0 ? `, разделы ${shifted[0]!.number!.text}–${shifted[shifted.length - 1]!.number!.text} сдвинуть на один номер` : '';
+  return {
+    title: `Вставить раздел ${n} «${spec.name}»${follows}`,
+    edits: [insert, ...renumbering],
+    preferred: false,
+  };
+}
+
+/** `2025-09-01` → `01.09.2025`. */
+function ruDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/**
+ * The fix inserting an approval stamp «УТВЕРЖДАЮ» at the top of the act, dated `dateIso` (the date
+ * the check is made for: the author replaces it with the order's date).
+ */
+export function insertStampFix(model: DocumentModel, dateIso: string): Fix {
+  const { eol } = model;
+  const start = model.bom ? 1 : 0;
+  const title = model.title ? model.lines[model.lineAt(model.title.range.start)] : undefined;
+  const blank = !title || model.lines[title.index + 1]?.block !== 'paragraph';
+  const lines = ['УТВЕРЖДАЮ', 'Директор ____________', `Приказ № ____ от ${ruDate(dateIso)}`];
+  const newText = (blank ? lines.join(eol + eol) : lines.join(eol)) + eol + eol;
+  return { title: `Вставить гриф «УТВЕРЖДАЮ» (дата ${ruDate(dateIso)} — проверьте)`, edits: [{ start, end: start, newText }], preferred: false };
+}
+
+/** Grammar of the act's kind word: «Настоящее Положение вступает …», «Настоящие Правила вступают …». */
+interface KindForms {
+  readonly word: string;
+  readonly this: string;
+  readonly past: string;
+  readonly verb: (singular: string, plural: string) => string;
+}
+
+function kindForms(model: DocumentModel): KindForms {
+  const kind = model.title?.kind ?? 'ПОЛОЖЕНИЕ';
+  const word = kind[0] + kind.slice(1).toLowerCase();
+  const plural = kind === 'ПРАВИЛА';
+  const gender = kind === 'ПОРЯДОК' || kind === 'РЕГЛАМЕНТ' ? 'm' : kind === 'ИНСТРУКЦИЯ' ? 'f' : plural ? 'p' : 'n';
+  return {
+    word,
+    this: { m: 'Настоящий', f: 'Настоящая', n: 'Настоящее', p: 'Настоящие' }[gender],
+    past: { m: 'разработан', f: 'разработана', n: 'разработано', p: 'разработаны' }[gender],
+    verb: (singular, plural_) => (plural ? plural_ : singular),
+  };
+}
+
+/** The clause text inserted for a missing element, by element id. */
+export function elementClauseText(model: DocumentModel, elementId: string): string | undefined {
+  const k = kindForms(model);
+  switch (elementId) {
+    case 'normative-basis':
+      return `${k.word} ${k.past} в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации».`;
+    case 'adopted-by':
+      return `${k.word} ${k.verb('рассматривается', 'рассматриваются')} на заседании педагогического совета и ${k.verb('утверждается', 'утверждаются')} приказом директора.`;
+    case 'councils-opinion':
+      return `${k.word} ${k.verb('принимается', 'принимаются')} с учетом мнения совета обучающихся и совета родителей (законных представителей) несовершеннолетних обучающихся.`;
+    case 'entry-into-force':
+      return `${k.this} ${k.word} ${k.verb('вступает', 'вступают')} в силу со дня ${k.verb('его', 'их')} утверждения приказом директора; срок действия не ограничен.`;
+    case 'voluntariness':
+      return 'Использование национального мессенджера MAX участниками образовательных отношений является добровольным; обучающимся и родителям (законным представителям), не использующим MAX, образовательная организация обеспечивает альтернативный канал связи (электронная почта, телефон, электронный дневник).';
+    default:
+      return undefined;
+  }
+}
+
+/** The last line index of a node's subtree. */
+function lastLine(model: DocumentModel, n: RegNode): Line {
+  return model.lines[model.lineAt(Math.max(n.range.start, n.range.end - 1))]!;
+}
+
+/** The direct numbered clauses of a section. */
+function clausesOf(section: RegNode): RegNode[] {
+  const out: RegNode[] = [];
+  const walk = (n: RegNode): void => {
+    for (const c of n.children) {
+      if (isRenumberable(c) && c.number!.parts.length === section.number!.parts.length + 1) out.push(c);
+      else if (c.kind === 'item') walk(c);
+    }
+  };
+  walk(section);
+  return out;
+}
+
+/**
+ * The fix appending a clause for a missing element at the end of `host` (a numbered section):
+ * numbered after its last clause, in the style of that clause.
+ */
+export function insertClauseFix(model: DocumentModel, host: RegNode, elementId: string, label: string): Fix | undefined {
+  if (!host.number || !isRenumberable(host)) return undefined;
+  const text = elementClauseText(model, elementId);
+  if (!text) return undefined;
+  const clauses = clausesOf(host);
+  const last = clauses[clauses.length - 1];
+  const parts = [...host.number.parts, (last?.number?.parts[last.number.parts.length - 1] ?? 0) + 1];
+  const deco = decoration(model, last);
+  const dot = last?.number?.trailingDot ?? host.number.trailingDot;
+  const line = `${deco.prefix}${parts.join('.')}${dot ? '.' : ''} ${text}${deco.suffix}`;
+  const end = lastLine(model, host);
+  const blank = blankStyle(model, last ?? host) || end.listDepth > 0;
+  const { eol } = model;
+  return {
+    title: `Добавить пункт ${parts.join('.')}: ${label}`,
+    edits: [{ start: end.end, end: end.end, newText: eol + (blank ? eol : '') + line }],
+    preferred: false,
+  };
+}
+
+/** The section that should hold an element: the final section for the entry into force, else the general one (else the first). */
+export function elementHost(model: DocumentModel, profile: readonly SectionSpec[], elementId: string): RegNode | undefined {
+  const general = sectionFor(model, profile, 'general') ?? bodySections(model).find(isRenumberable);
+  if (elementId === 'entry-into-force') return sectionFor(model, profile, 'final') ?? general;
+  return general;
+}
+
+/** The fix for a missing element of the profile (undefined for the approval stamp and unknown elements). */
+export function insertElementFix(model: DocumentModel, profile: readonly SectionSpec[], element: Pick<ElementSpec, 'id' | 'name'>): Fix | undefined {
+  const host = elementHost(model, profile, element.id);
+  return host ? insertClauseFix(model, host, element.id, element.name) : undefined;
+}
