@@ -16,11 +16,16 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as codeActions from './lsp/codeActions';
+import * as commands from './lsp/commands';
 import * as completion from './lsp/completion';
+import * as definition from './lsp/definition';
+import * as documentLinks from './lsp/documentLinks';
 import { shouldLint, type RegisterFeature, type ServerContext } from './lsp/context';
 import * as diagnostics from './lsp/diagnostics';
 import * as folding from './lsp/folding';
 import * as hover from './lsp/hover';
+import * as references from './lsp/references';
+import * as rename from './lsp/rename';
 import { guardNotification } from './lsp/guard';
 import * as symbols from './lsp/symbols';
 import { createRegulationService, type ILogger, type IRegulationService } from './service';
@@ -34,6 +39,11 @@ const FEATURES: readonly RegisterFeature[] = [
   folding.register,
   hover.register,
   completion.register,
+  definition.register,
+  references.register,
+  documentLinks.register,
+  rename.register,
+  commands.register,
 ];
 
 /** Options of {@link startServer} (tests may inject a service). */

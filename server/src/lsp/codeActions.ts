@@ -3,6 +3,7 @@
  * «disable for this line» and `source.fixAll.normokontrol` (see toCodeAction.ts).
  */
 import { CodeActionKind, type CodeAction, type ServerCapabilities } from 'vscode-languageserver';
+import { renumberActions } from './commands';
 import type { ServerContext } from './context';
 import { guard } from './guard';
 import {
@@ -33,7 +34,7 @@ export function register(ctx: ServerContext): ServerCapabilities {
     const actions: CodeAction[] = [];
     if (wants(only, CodeActionKind.QuickFix)) {
       const usable = usableDiagnostics(input, params.context.diagnostics ?? []);
-      actions.push(...quickFixActions(input, usable), ...fixAllOfRuleActions(input, usable), ...disableLineActions(input, usable));
+      actions.push(...quickFixActions(input, usable), ...renumberActions(input, usable), ...fixAllOfRuleActions(input, usable), ...disableLineActions(input, usable));
     }
     if (wants(only, FIX_ALL_KIND)) {
       // Asked for explicitly (on save, «Source Action…»): answer even with nothing to fix.

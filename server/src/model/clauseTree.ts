@@ -178,7 +178,7 @@ function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp 
   for (const l of blockLines) {
     const dates = findDates(l.content, l.contentStart).filter((d) => d.iso);
     if (!date && dates.length > 0) date = dates[0];
-    const num = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\p{L}\d\-/]*)/iu.exec(l.content);
+    const num = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\w\p{L}\-/]*)/iu.exec(l.content);
     if (num && number === undefined) number = num[1] ?? '';
   }
   if (!date) {

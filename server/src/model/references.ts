@@ -130,8 +130,10 @@ export class ReferenceResolver {
   constructor(model: DocumentModel) {
     this.#appendices = model.appendices;
     for (const n of model.nodes) {
-      if (!referable(n) || !/^\d/.test(n.number!.text)) continue;
       const app = inAppendixOf(n);
+      // In an appendix, its own numbered entries (`1. Форма заявки.`) are its clauses.
+      const entry = app !== undefined && n.kind === 'item' && n.number !== undefined && n.parent === app;
+      if ((!referable(n) && !entry) || !/^\d/.test(n.number!.text)) continue;
       if (app) {
         const list = this.#byAppendix.get(app) ?? [];
         list.push(n);

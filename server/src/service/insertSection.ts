@@ -129,7 +129,7 @@ function skeletonLines(model: DocumentModel, spec: SectionSpec, n: number, neigh
   const clauseDot = clause?.number?.trailingDot ?? true;
   const blank = blankStyle(model, neighbour);
   const out: string[] = [];
-  for (const raw of spec.skeleton ?? [`{n}. ${spec.name}`]) {
+  for (const raw of (spec.skeleton ?? [`{n}. ${spec.name}`]).map((l) => adaptToKind(model, l))) {
     const h = /^\{n\}\.?\s+(.*)$/u.exec(raw);
     const c = /^\{n\}((?:\.\d+)+)\.?\s+(.*)$/u.exec(raw);
     if (c) {
@@ -207,44 +207,73 @@ export function insertStampFix(model: DocumentModel, dateIso: string): Fix {
   return { title: `Вставить гриф «УТВЕРЖДАЮ» (дата ${ruDate(dateIso)} — проверьте)`, edits: [{ start, end: start, newText }], preferred: false };
 }
 
-/** Grammar of the act's kind word: «Настоящее Положение вступает …», «Настоящие Правила вступают …». */
-interface KindForms {
-  readonly word: string;
-  readonly this: string;
-  readonly past: string;
-  readonly verb: (singular: string, plural: string) => string;
+type Case = 'nomn' | 'gent' | 'datv' | 'accs' | 'ablt' | 'loct';
+const CASES: readonly Case[] = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'];
+
+/** Case forms of the act's kind word and of «настоящий» agreeing with it. */
+interface KindGrammar {
+  readonly noun: readonly string[];
+  readonly adj: readonly string[];
+  readonly pronoun: string;
+  readonly plural: boolean;
 }
 
-function kindForms(model: DocumentModel): KindForms {
+const KINDS: Readonly<Record<string, KindGrammar>> = {
+  ПОЛОЖЕНИЕ: { noun: ['Положение', 'Положения', 'Положению', 'Положение', 'Положением', 'Положении'], adj: ['настоящее', 'настоящего', 'настоящему', 'настоящее', 'настоящим', 'настоящем'], pronoun: 'его', plural: false },
+  ПОРЯДОК: { noun: ['Порядок', 'Порядка', 'Порядку', 'Порядок', 'Порядком', 'Порядке'], adj: ['настоящий', 'настоящего', 'настоящему', 'настоящий', 'настоящим', 'настоящем'], pronoun: 'его', plural: false },
+  РЕГЛАМЕНТ: { noun: ['Регламент', 'Регламента', 'Регламенту', 'Регламент', 'Регламентом', 'Регламенте'], adj: ['настоящий', 'настоящего', 'настоящему', 'настоящий', 'настоящим', 'настоящем'], pronoun: 'его', plural: false },
+  ПРАВИЛА: { noun: ['Правила', 'Правил', 'Правилам', 'Правила', 'Правилами', 'Правилах'], adj: ['настоящие', 'настоящих', 'настоящим', 'настоящие', 'настоящими', 'настоящих'], pronoun: 'их', plural: true },
+  ИНСТРУКЦИЯ: { noun: ['Инструкция', 'Инструкции', 'Инструкции', 'Инструкцию', 'Инструкцией', 'Инструкции'], adj: ['настоящая', 'настоящей', 'настоящей', 'настоящую', 'настоящей', 'настоящей'], pronoun: 'её', plural: false },
+};
+
+const VERBS_PLURAL: Readonly<Record<string, string>> = {
+  вступает: 'вступают', принимается: 'принимаются', утверждается: 'утверждаются', рассматривается: 'рассматриваются',
+  вводится: 'вводятся', действует: 'действуют', разработано: 'разработаны', устанавливает: 'устанавливают', регулирует: 'регулируют',
+};
+const PAST: Readonly<Record<string, string>> = { ПОЛОЖЕНИЕ: 'разработано', ПОРЯДОК: 'разработан', РЕГЛАМЕНТ: 'разработан', ПРАВИЛА: 'разработаны', ИНСТРУКЦИЯ: 'разработана' };
+
+function capitalLike(sample: string, word: string): string {
+  return sample[0] === sample[0]!.toUpperCase() ? word[0]!.toUpperCase() + word.slice(1) : word;
+}
+
+/**
+ * Rewrites text written for a «Положение» (the profile's skeletons, the element clauses) for the
+ * act's own kind: «Настоящее Положение вступает …» → «Настоящие Правила вступают …», «в настоящий
+ * Порядок», «В настоящей Инструкции».
+ */
+export function adaptToKind(model: DocumentModel, text: string): string {
   const kind = model.title?.kind ?? 'ПОЛОЖЕНИЕ';
-  const word = kind[0] + kind.slice(1).toLowerCase();
-  const plural = kind === 'ПРАВИЛА';
-  const gender = kind === 'ПОРЯДОК' || kind === 'РЕГЛАМЕНТ' ? 'm' : kind === 'ИНСТРУКЦИЯ' ? 'f' : plural ? 'p' : 'n';
-  return {
-    word,
-    this: { m: 'Настоящий', f: 'Настоящая', n: 'Настоящее', p: 'Настоящие' }[gender],
-    past: { m: 'разработан', f: 'разработана', n: 'разработано', p: 'разработаны' }[gender],
-    verb: (singular, plural_) => (plural ? plural_ : singular),
-  };
+  const target = KINDS[kind];
+  if (!target || kind === 'ПОЛОЖЕНИЕ') return text;
+  const source = KINDS['ПОЛОЖЕНИЕ']!;
+  let out = text.replace(/(?<![\p{L}])((?:[Нн]астоящ\p{L}+)\s+)?Положени(?:е|я|ю|ем|и)(?![\p{L}])/gu, (whole: string, adjPart: string | undefined, offset: number, all: string) => {
+    const noun = whole.slice(adjPart?.length ?? 0);
+    let c = CASES.findIndex((_k, i) => source.noun[i] === noun && (!adjPart || source.adj[i] === adjPart.trim().toLowerCase()));
+    if (c < 0) c = CASES.findIndex((_, i) => source.noun[i] === noun);
+    // «Положение» is nominative or accusative: after «в», «на», «за», «про» it is accusative.
+    if (CASES[c] === 'nomn' && /(?:^|\s)(?:в|на|за|про)\s+$/iu.test(all.slice(0, offset))) c = 3;
+    const adj = adjPart ? capitalLike(adjPart, target.adj[c]!) + ' ' : '';
+    return adj + target.noun[c]!;
+  });
+  out = out.replace(/(?<![\p{L}])(его)(\s+(?:утверждения|принятия))/gu, (_w, _p: string, rest: string) => target.pronoun + rest);
+  out = out.replace(/(?<![\p{L}])разработано(?![\p{L}])/gu, PAST[kind] ?? 'разработано');
+  if (target.plural) {
+    out = out.replace(/(Правила\s+(?:\p{L}+\s+){0,3}?)(\p{L}+)/gu, (w: string, head: string, verb: string) => (VERBS_PLURAL[verb] ? head + VERBS_PLURAL[verb] : w));
+  }
+  return out;
 }
 
-/** The clause text inserted for a missing element, by element id. */
+/** The clause text inserted for a missing element, by element id (in the act's kind). */
 export function elementClauseText(model: DocumentModel, elementId: string): string | undefined {
-  const k = kindForms(model);
-  switch (elementId) {
-    case 'normative-basis':
-      return `${k.word} ${k.past} в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации».`;
-    case 'adopted-by':
-      return `${k.word} ${k.verb('рассматривается', 'рассматриваются')} на заседании педагогического совета и ${k.verb('утверждается', 'утверждаются')} приказом директора.`;
-    case 'councils-opinion':
-      return `${k.word} ${k.verb('принимается', 'принимаются')} с учетом мнения совета обучающихся и совета родителей (законных представителей) несовершеннолетних обучающихся.`;
-    case 'entry-into-force':
-      return `${k.this} ${k.word} ${k.verb('вступает', 'вступают')} в силу со дня ${k.verb('его', 'их')} утверждения приказом директора; срок действия не ограничен.`;
-    case 'voluntariness':
-      return 'Использование национального мессенджера MAX участниками образовательных отношений является добровольным; обучающимся и родителям (законным представителям), не использующим MAX, образовательная организация обеспечивает альтернативный канал связи (электронная почта, телефон, электронный дневник).';
-    default:
-      return undefined;
-  }
+  const texts: Readonly<Record<string, string>> = {
+    'normative-basis': 'Положение разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации».',
+    'adopted-by': 'Положение рассматривается на заседании педагогического совета и утверждается приказом директора.',
+    'councils-opinion': 'Положение принимается с учетом мнения совета обучающихся и совета родителей (законных представителей) несовершеннолетних обучающихся.',
+    'entry-into-force': 'Настоящее Положение вступает в силу со дня его утверждения приказом директора; срок действия не ограничен.',
+    voluntariness: 'Использование национального мессенджера MAX участниками образовательных отношений является добровольным; обучающимся и родителям (законным представителям), не использующим MAX, образовательная организация обеспечивает альтернативный канал связи (электронная почта, телефон, электронный дневник).',
+  };
+  const text = texts[elementId];
+  return text === undefined ? undefined : adaptToKind(model, text);
 }
 
 /** The last line index of a node's subtree. */

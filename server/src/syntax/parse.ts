@@ -96,13 +96,50 @@ export interface ParseResult {
   readonly problems: readonly string[];
 }
 
+/** Most lazy continuation lines a list item or blockquote may carry before it is parsed as a paragraph. */
+const MAX_LAZY_LINES = 300;
+
+/**
+ * `1. Общие положения` followed by thousands of unindented lines makes every line a lazy
+ * continuation of the list item, and micromark is quadratic in them (minutes for 90 000 lines).
+ * When a run exceeds {@link MAX_LAZY_LINES}, the container marker of the line that opened it is
+ * replaced by `x` (same length: offsets stay aligned). The model reads markers from the original
+ * text, so clause numbers and bullets are unaffected.
+ */
+function defuseLazyRuns(text: string): string {
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  const container = /^[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/;
+  const marks: number[] = [];
+  let opener = -1;
+  let run = 0;
+  const close = (): void => {
+    if (opener >= 0 && run > MAX_LAZY_LINES) marks.push(opener);
+    opener = -1;
+    run = 0;
+  };
+  for (let m = lineRe.exec(text); m && m[0].length > 0; m = lineRe.exec(text)) {
+    const line = m[0];
+    if (/^[ \t]*(?:\r\n|\r|\n)?$/.test(line)) { close(); continue; }
+    const c = container.exec(line);
+    if (c) {
+      close();
+      opener = m.index + c[0].length - 1; // the marker character (`>`, `-`, or the `.` of `1.`)
+    } else if (opener >= 0) run++;
+  }
+  close();
+  if (marks.length === 0) return text;
+  const chars = text.split('');
+  for (const at of marks) chars[at] = 'x';
+  return chars.join('');
+}
+
 /**
  * Parses Markdown. Offsets in the tree are offsets into `text`: a leading BOM is replaced by a
  * space of the same length before parsing, so positions stay aligned with the original.
  */
 export function parseMarkdown(text: string): ParseResult {
   try {
-    const source = defuseNesting(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+    const source = defuseLazyRuns(defuseNesting(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text));
     const chosen = hasInlineBomb(source) ? blockOnlyProcessor : processor;
     return { tree: chosen.parse(source) as Root, problems: [] };
   } catch (error) {

@@ -67,8 +67,16 @@ export default defineRule({
       const outerNode = byLine.get(outer.index);
       const outerNum = outerNode?.number;
       if (!outerNode || !outerNum || outerNode.kind === 'item' || outerNum.parts.length < num.parts.length) continue;
+      // Siblings mis-nested in a chain (`- 1.1` / `␣␣- 1.2` / `␣␣␣␣- 1.3` …) all align with the topmost
+      // one, so fix-all settles in one round instead of one level per round.
+      let top = outer;
+      for (let up = enclosingListItem(model, outer); up; up = enclosingListItem(model, up)) {
+        const upNode = byLine.get(up.index);
+        if (!upNode?.number || upNode.kind === 'item' || upNode.number.parts.length < num.parts.length) break;
+        top = up;
+      }
       const own = text.slice(line.start, line.listMarkerStart);
-      const target = outer.listMarkerStart !== undefined ? text.slice(outer.start, outer.listMarkerStart) : undefined;
+      const target = top.listMarkerStart !== undefined ? text.slice(top.start, top.listMarkerStart) : undefined;
       const hasNested = n.children.some((c) => model.lines[c.line]!.listDepth > line.listDepth);
       const fixable = target !== undefined && isWhitespace(own) && isWhitespace(target) && !hasNested && own !== target;
       ctx.report({

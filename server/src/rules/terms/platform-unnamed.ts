@@ -27,7 +27,7 @@ export default defineRule({
     const MAX = termsData(ctx.knowledge).canonical.max;
     ctx.report({
       range: { start: first.start, end: first.end },
-      message: `Национальный мессенджер упоминается ${national.length > 1 ? `${national.length} раз` : ''}, но нигде не назван: укажите «${termsData(ctx.knowledge).canonical.maxFull}»`.replace('упоминается , но', 'упоминается, но'),
+      message: `Национальный мессенджер упоминается${national.length > 1 ? ` ${national.length} раз` : ''}, но нигде не назван: укажите «${termsData(ctx.knowledge).canonical.maxFull}»`,
       fixes: [{ title: `Добавить «${MAX}»`, edits: [{ start: first.end, end: first.end, newText: ` ${MAX}` }] }],
     });
   },
