@@ -20,7 +20,8 @@ export function assertModelInvariants(model: DocumentModel): void {
       inText(n.number.range, what);
       const written = model.text.slice(n.number.range.start, n.number.range.end);
       const expected = n.kind === 'appendix' ? n.number.text : n.number.text + (n.number.trailingDot ? '.' : '');
-      assert.equal(written, expected, `${what}: number range does not hold the number`);
+      // `1\.` (pandoc's escaped dot) holds the number too.
+      assert.equal(written.replace(/\\\.$/, '.'), expected, `${what}: number range does not hold the number`);
     }
     for (const c of n.children) assert.equal(c.parent, n, `${what}: child without its parent link`);
     assert.equal(n.line, model.lineAt(n.headRange.start), `${what}: line index`);

@@ -169,6 +169,30 @@ describe('clause tree: the shared real drafts', () => {
   });
 });
 
+describe('clause tree: the bundled example drafts (npm run demo)', () => {
+  const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, '../../examples', name), 'utf8');
+
+  it('sferum-max-2025: a duplicate 2.3 and a gap at 2.4 are kept as written', () => {
+    checkDraft(read('sferum-max-2025.md'), {
+      numbers: ['1', '1.1', '1.2', '1.3', '1.4', '2', '2.1', '2.2', '2.3', '2.3', '2.5', '3', '3.1', '3.2', '3.3', '4', '4.1', '4.2'],
+      stamps: [{ kind: 'СОГЛАСОВАНО', date: '2025-08-29' }, { kind: 'УТВЕРЖДАЮ', date: '2025-09-01' }],
+      title: { kind: 'ПОЛОЖЕНИЕ' },
+      approvalDate: '2025-09-01',
+      items: { '1.2': 4, '1.4': 3, '2.1': 4, '3.2': 3 },
+    });
+  });
+
+  it('sosh-vk-2024: no blank lines, lettered items, numbered entries inside 3.1', () => {
+    checkDraft(read('sosh-vk-2024.md'), {
+      numbers: ['1', '1.1', '1.2', '1.3', '2', '2.1', '2.2', '2.3', '2.3.1', '2.3.2', '2.3.3', '3', '3.1', '1', '2', '3', '3.2', '4', '4.1'],
+      stamps: [{ kind: 'РАССМОТРЕНО', date: '2024-08-29' }, { kind: 'УЧТЕНО МНЕНИЕ', date: '2024-08-28' }, { kind: 'УТВЕРЖДЕНО', date: '2024-09-02' }],
+      title: { kind: 'ПОЛОЖЕНИЕ', subject: 'об использовании информационно-коммуникационной образовательной платформы «Сферум» в МБОУ «СОШ № 21»' },
+      sections: ['1', '2', '3', '4'],
+      items: { '1.2': 3, '2.1': 3, '3.1': 3 },
+    });
+  });
+});
+
 describe('clause tree: small cases', () => {
   it('a clause directly under its section without a blank line is a clause, not part of the section', () => {
     const model = buildModel(joinLines('ПОЛОЖЕНИЕ', 'о чатах', '1. Общие положения', '1.1. Первый пункт.', '1.2. Второй пункт.'));
@@ -198,6 +222,15 @@ describe('clause tree: small cases', () => {
     const model = buildModel(joinLines('ПОЛОЖЕНИЕ', 'об использовании ИКОП «Сферум»', '', 'УТВЕРЖДЕНО', 'приказом директора от 01.09.2025 № 3', '', '1. Общие положения', '1.1. Текст.'));
     assert.deepEqual(model.stamps.map((s) => [s.stamp!.kind, s.stamp!.date?.iso]), [['УТВЕРЖДЕНО', '2025-09-01']]);
     assert.equal(model.title?.subject, 'об использовании ИКОП «Сферум»');
+  });
+
+  it('stamp bodies and numbers: «приказом директора», a signature line, the order number on the date line', () => {
+    const model = buildModel(joinLines('УТВЕРЖДАЮ', '_________ И.И. Петров', 'Директор школы', '', 'УТВЕРЖДЕНО', 'приказом директора', 'от 02.09.2024 № 187-од', '', 'ПОЛОЖЕНИЕ о чатах', '', '1. Общие положения'));
+    assert.deepEqual(model.stamps.map((s) => [s.stamp!.kind, s.stamp!.body, s.stamp!.number, s.stamp!.date?.iso]), [
+      ['УТВЕРЖДАЮ', 'Директор школы', undefined, undefined],
+      ['УТВЕРЖДЕНО', 'приказом директора', '187-од', '2024-09-02'],
+    ]);
+    assert.equal(model.approvalDate, '2024-09-02');
   });
 
   it('a two-column table of stamps gives one stamp per column with its own body and date', () => {

@@ -5,6 +5,7 @@
  * within the suite's timeout.
  */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildModel } from '../../server/src/model/clauseTree';
@@ -154,6 +155,20 @@ describe('parseMarkdown and buildModel never throw', () => {
     assert.ok(text.length >= 5 * 1024 * 1024);
     const m = model(text);
     assert.equal(m.nodes.filter((n) => n.number && n.kind !== 'item').length, perCopy * copies);
+  });
+
+  it('any mix of draft fragments (fuzzed): no throw, every invariant kept', () => {
+    const fragments = [
+      'ПОЛОЖЕНИЕ', 'об использовании', 'УТВЕРЖДАЮ', '«УТВЕРЖДЕНО»', 'УЧТЕНО МНЕНИЕ', 'Протокол № 1 от 29.08.2025', '«15» 10', '2025 г',
+      '1. Общие положения', '## 2. ПРАВА', '#### **4. …**', '1.1. Текст.', '1.1.Текст', '3.3.4 чат', '- 3.1.10. пункт;', '  - 3.3.4 вложенный',
+      '· пункт;', '• пункт', '⇒ акт', 'а) пункт', '1) пункт', '1. Discord;', 'I. Общие положения', 'Раздел 2. Порядок', 'Приложение № 1 к Положению',
+      'Приложение 2', 'страница 2 из 5', '- 2 -', '7', '[bookmark: _GoBack]1.2. Текст', '[]{#_GoBack .anchor}', '| УТВЕРЖДАЮ | СОГЛАСОВАНО |', '|---|---|',
+      '| a<br>b | **c** |', '> цитата', '```', '    код', '<!-- normokontrol-disable numbering -->', '**', '«', '»', '\\', '1\\. Текст', '\u00a0', '\ufeff', '\0', '',
+    ];
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    const draft = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 8 })), eol), { maxLength: 40 })
+      .map((parts) => parts.map(([f, e]) => f + e).join(''));
+    fc.assert(fc.property(draft, (text) => { model(text); }), { numRuns: 300, seed: 20250901 });
   });
 
   it('lineAt agrees with the lines for LF, CRLF and lone CR', () => {

@@ -7,6 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildModel } from '../../server/src/model/clauseTree';
 import { findDefinedTerms, findReferences, termOccurrences } from '../../server/src/model/references';
+import { createRegulationService } from '../../server/src/service';
+import { prepareRenameAt, renameEdits } from '../../server/src/service/navigation';
+import { roleCompletions } from '../../server/src/service/roleCompletion';
+import { applyEdits } from '../../server/src/util/edits';
 import { joinLines, SHARED_CORPUS } from '../helpers/fixtures';
 
 const DOC = joinLines(
@@ -108,5 +112,43 @@ describe('defined terms', () => {
     assert.equal(termOccurrences(model, 'ИКОП «Сферум»').length, 3);
     // Whole words only, either case of the first letter: «Лицеем» is another word.
     assert.deepEqual(termOccurrences(model, 'Лицей').map((r) => text.slice(r.start, r.end)), ['лицей', 'Лицей', 'лицей']);
+  });
+});
+
+describe('rename and completion (service/navigation, service/roleCompletion)', () => {
+  const service = createRegulationService();
+  const text = joinLines(
+    'ПОЛОЖЕНИЕ',
+    'об использовании ИКОП «Сферум» в ГБПОУ «Энский колледж»',
+    '',
+    '1. Общие положения',
+    '1.1. Платформа «Сферум» (далее – ИКОП «Сферум») используется студентами колледжа.',
+    '1.2. Куратор создает чат; ИКОП «Сферум» доступна кураторам и преподавателям.',
+    '',
+  );
+
+  it('renames a defined abbreviation everywhere, plainly', () => {
+    const analysis = service.analyzeText(text);
+    const at = text.indexOf('ИКОП «Сферум»)') + 2;
+    assert.equal(prepareRenameAt(analysis, at)?.placeholder, 'ИКОП «Сферум»');
+    const edits = renameEdits(analysis, at, 'Платформа')!;
+    assert.equal(edits.length, 3);
+    assert.equal(applyEdits(text, edits).split('\n')[5], '1.2. Куратор создает чат; Платформа доступна кураторам и преподавателям.');
+  });
+
+  it('renames a role with its inflected forms and capitals', () => {
+    const analysis = service.analyzeText(text);
+    const edits = renameEdits(analysis, text.indexOf('Куратор') + 1, 'классный руководитель')!;
+    assert.equal(applyEdits(text, edits).split('\n')[5], '1.2. Классный руководитель создает чат; ИКОП «Сферум» доступна классным руководителям и преподавателям.');
+    assert.equal(prepareRenameAt(analysis, text.indexOf('создает') + 1), undefined, 'a plain word is not renamable');
+  });
+
+  it('completes role words of the institution kind and defined terms', () => {
+    const typed = text.replace('Куратор создает', 'Куратор и пре создает').replace('ИКОП «Сферум» доступна', 'ИК доступна');
+    const analysis = service.analyzeText(typed);
+    const roles = roleCompletions(analysis, typed.indexOf('пре создает') + 3).map((c) => c.label);
+    assert.ok(roles.includes('преподаватель') && roles.includes('преподавателями'), roles.join(', '));
+    const terms = roleCompletions(analysis, typed.indexOf('ИК доступна') + 2).map((c) => c.label);
+    assert.ok(terms.includes('ИКОП «Сферум»'), terms.join(', '));
   });
 });

@@ -68,7 +68,9 @@ const L = '\\p{L}\\p{N}';
 const MAX_TOKEN_RE = new RegExp(`(?<![${L}_@.\\/-])[МMмm][АAаa][ХXхx](?![${L}_]|\\.[a-z])`, 'gu');
 const NATIONAL_RE = new RegExp(`(?<![${L}])национальн\\p{L}*\\s+(?:российск\\p{L}*\\s+)?мессенджер\\p{L}*`, 'giu');
 const VK_BRAND_RE = new RegExp(`(?<![${L}])(?:VK|ВК|Vk|Вк|vk)(?:\\s*[-‐‑–]\\s*|[ \\t\\u00a0]+)(?:[Мм]ессенджер\\p{L}*|МЕССЕНДЖЕР\\p{L}*|[Mm]essenger)`, 'gu');
-const VK_PROFILE_RE = new RegExp(`(?<=учебн\\p{L}*\\s+профил\\p{L}*\\s+(?:в\\s+)?)(?:VK|ВК)(?![${L}]|\\s*[-‐‑–]?\\s*мессенджер)`, 'giu');
+// The lookahead first: the lookbehind (which scans back over `\s+`) runs only where `VK` stands,
+// otherwise every position of a long whitespace run rescans the run (quadratic).
+const VK_PROFILE_RE = new RegExp(`(?=VK|ВК)(?<=учебн\\p{L}*\\s+профил\\p{L}*\\s+(?:в\\s+)?)(?:VK|ВК)(?![${L}]|\\s*[-‐‑–]?\\s*мессенджер)`, 'giu');
 const PLATFORM_PREV_WORD = /^(?:мессенджер\p{L}*|в|во|на|через|профил\p{L}*|платформ\p{L}*|приложени\p{L}*|сервис\p{L}*|и|или)$/iu;
 
 /** True when `Мах` (capitalised Cyrillic) at `start` reads as the platform name, not the word «мах». */

@@ -51,7 +51,10 @@ function windowAt(text: string, start: number, end: number): string {
 export function findTypos(text: string, entries: readonly TypoEntry[], zones: readonly OffsetRange[] = []): TypoHit[] {
   const hits: TypoHit[] = [];
   for (const entry of entries) {
-    const re = dataRegex(`(?<![\\p{L}\\p{N}])(?:${entry.wrong})(?![\\p{L}\\p{N}])`, 'giu');
+    // `(?!(?<=\s)\s)`: no match starts inside a whitespace run (a leftmost match never does for
+    // the dictionary's word patterns), so a lookbehind such as `(?<=в\s+)` is not re-run at every
+    // position of a long run — that is quadratic in the run's length.
+    const re = dataRegex(`(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${entry.wrong})(?![\\p{L}\\p{N}])`, 'giu');
     if (!re) continue;
     const context = entry.context ? dataRegex(entry.context, 'iu') : undefined;
     const notContext = entry.notContext ? dataRegex(entry.notContext, 'iu') : undefined;

@@ -7,7 +7,7 @@ import type { ClauseNumber } from './types';
 const MAX_PART = 199;
 
 /** At most ten parts: deeper "numbers" are not clause numbers (and must not cost quadratic time). */
-const NUMBER_AT_START = /^(\d{1,3}(?:\.\d{1,3}){0,9})(\.)?/;
+const NUMBER_AT_START = /^(\d{1,3}(?:\.\d{1,3}){0,9})(\\?\.)?/; // `1\.`: pandoc escapes a list-like dot
 
 /**
  * Recognises a clause number at the start of `content` (already stripped of markers).
@@ -18,7 +18,7 @@ export function readClauseNumber(content: string, base: number): ClauseNumber | 
   const m = NUMBER_AT_START.exec(content);
   if (!m) return undefined;
   const digits = m[1]!;
-  const trailingDot = m[2] === '.';
+  const trailingDot = m[2] !== undefined;
   const raw = digits.split('.');
   const parts = raw.map(Number);
   if (parts.some((p, i) => p > MAX_PART || (raw[i]!.length > 1 && raw[i]![0] === '0'))) return undefined;

@@ -17,9 +17,10 @@ const STAMP_RE = /^[«"“*]*\s*(УЧТЕНО\s+МНЕНИЕ|УТВЕРЖДАЮ|
 /** Document kinds a title starts with. */
 const TITLE_RE = /^[«"“*]*\s*(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|РЕГЛАМЕНТ|ИНСТРУКЦИЯ)(?![\p{L}])/iu;
 const APPENDIX_RE = /^(ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N|No\.?)?\s*(\d{1,3}))?(?![\p{L}\d])/u;
-const ITEM_RE = /^(?:[-–—·•⇒*+●▪►➢✓]+|[а-яa-z]\)|\d{1,2}\))\s*(?=\S)/u;
+const ITEM_RE = /^(?:\\?[-–—·•⇒*+●▪►➢✓]+|[а-яa-z]\\?\)|\d{1,2}\\?\))\s*(?=\S)/u;
 const PAGE_NUMBER_RE = /^(?:(?:стр\.?|страница)\s*\d{1,4}(?:\s*(?:из|\/)\s*\d{1,4})?|\d{1,4}\s*из\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3})$/iu;
-const BOOKMARK_RE = /\[bookmark:\s*[^\]\n]*\]/giu;
+/** Word bookmarks as converters leave them: `[bookmark: _GoBack]`, pandoc's `[]{#_GoBack .anchor}`. */
+const BOOKMARK_RE = /\[bookmark:\s*[^\]\n]*\]|\[\]\{#[^}\n]*\}/giu;
 const DIRECTIVE_RE = /<!--\s*normokontrol-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
 /** Removes emphasis and unbalanced quotes around a line (`«СОГЛАСОВАНО»` → `СОГЛАСОВАНО`, `«СОПК»` stays). */
@@ -180,6 +181,9 @@ function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp 
     if (!date && dates.length > 0) date = dates[0];
     const num = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\w\p{L}\-/]*)/iu.exec(l.content);
     if (num && number === undefined) number = num[1] ?? '';
+    // `приказом директора` / `от 02.09.2024 № 187-од`: the order number on the date line.
+    const bare = /^от\s.*?(?:№|N)\s*([\w\p{L}\-/]+)/iu.exec(l.content);
+    if (bare && number === undefined) number = bare[1];
   }
   if (!date) {
     // A date broken across lines: «15» 10 / 2025 г
@@ -193,9 +197,10 @@ function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp 
   }
   for (const c of candidates) {
     if (!c) continue;
-    if (/^(протокол|приказ|от\s|№|[«"]?\s*\d)/iu.test(c)) continue;
+    // `Протокол № 1`, `Приказ от …`, a date, a signature line; `приказом директора` is a body.
+    if (/^(?:(?:протокол|приказ|решение)(?![\p{L}])|от\s|№|[«"]?\s*\d|_)/iu.test(c)) continue;
     if (/^\p{Lu}\.\s?\p{Lu}\.\s?\p{Lu}/u.test(c) || /^\p{Lu}\p{Ll}+\s+\p{Lu}\.\s?\p{Lu}\.$/u.test(c)) continue; // initials and surname
-    body = c.replace(/\s*(протокол|приказ)\b.*$/iu, '').trim() || undefined;
+    body = c.replace(/[\s(]*(?:протокол|приказ)(?![\p{L}]).*$/iu, '').trim() || undefined;
     if (body) break;
   }
   return { kind: kind.toUpperCase().replace(/\s+/g, ' '), body, number, date, range };
@@ -221,7 +226,12 @@ function romanValue(s: string): number | undefined {
  * A section label that is not an Arabic clause number: `I. Общие положения` (Roman) or
  * `Раздел 2. Порядок работы`. The number is the numeral as a lawyer cites it (`I`, `2`).
  */
-function readSectionLabel(content: string, base: number): { number: ClauseNumber; roman: boolean } | undefined {
+function readSectionLabel(content: string, base: number, strong = false): { number: ClauseNumber; roman: boolean } | undefined {
+  if (strong) {
+    // `## 1 Общие положения`: in a heading or a bold line a lone number needs no dot.
+    const nm = /^([1-9]\d?)(?=[ \t\u00a0]+(?:\p{Lu}|«|\*))/u.exec(content);
+    if (nm) return { roman: false, number: { text: nm[1]!, parts: [Number(nm[1])], trailingDot: false, range: { start: base, end: base + nm[1]!.length } } };
+  }
   const rm = /^([IVXLC]{1,7})(\.)\s*(?=\p{Lu}|\*|«)/u.exec(content);
   if (rm) {
     const value = romanValue(rm[1]!);
@@ -324,7 +334,7 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
         bodyStartLine = l.index;
         break;
       }
-      const label = readSectionLabel(l.content, l.contentStart);
+      const label = readSectionLabel(l.content, l.contentStart, l.block === 'heading' || l.bold);
       if (label && looksLikeSectionTitle(l, l.content.slice(label.number.range.end - l.contentStart))) {
         bodyStartLine = l.index;
         break;
@@ -562,7 +572,7 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       continue;
     }
 
-    const label = readSectionLabel(content, l.contentStart);
+    const label = readSectionLabel(content, l.contentStart, l.block === 'heading' || l.bold);
     if (label && looksLikeSectionTitle(l, content.slice(label.number.range.end - l.contentStart))) {
       // `I. Общие положения`, `Раздел 2. Порядок работы`.
       const rest = text.slice(label.number.range.end, l.contentEnd);

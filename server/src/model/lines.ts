@@ -74,9 +74,14 @@ function collectFacts(tree: Root, starts: readonly number[], text: string, facts
       case 'html':
         mark(node, 'html');
         continue;
-      case 'code':
-        mark(node, 'code');
+      case 'code': {
+        // An indented "code block" in a regulation is an indented paragraph (text converted from
+        // PDF/DOCX with first-line indents), not code: only fenced blocks are code.
+        const s = node.position?.start.offset;
+        const fenced = s !== undefined && /^[ \t]*(?:`{3,}|~{3,})/.test(text.slice(s, s + 40));
+        mark(node, fenced ? 'code' : 'paragraph');
         continue;
+      }
       case 'table':
         mark(node, 'table');
         continue;

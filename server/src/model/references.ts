@@ -117,14 +117,10 @@ function inAppendixOf(n: RegNode): RegNode | undefined {
   return undefined;
 }
 
-function sameParts(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** Resolves numbers to nodes; built once per model. */
 export class ReferenceResolver {
-  readonly #body: RegNode[] = [];
-  readonly #byAppendix = new Map<RegNode, RegNode[]>();
+  /** Number text → nodes, per scope (`undefined` = the body). */
+  readonly #byScope = new Map<RegNode | undefined, Map<string, RegNode[]>>();
   readonly #appendices: readonly RegNode[];
 
   constructor(model: DocumentModel) {
@@ -134,13 +130,12 @@ export class ReferenceResolver {
       // In an appendix, its own numbered entries (`1. Форма заявки.`) are its clauses.
       const entry = app !== undefined && n.kind === 'item' && n.number !== undefined && n.parent === app;
       if ((!referable(n) && !entry) || !/^\d/.test(n.number!.text)) continue;
-      if (app) {
-        const list = this.#byAppendix.get(app) ?? [];
-        list.push(n);
-        this.#byAppendix.set(app, list);
-      } else {
-        this.#body.push(n);
-      }
+      const byNumber = this.#byScope.get(app) ?? new Map<string, RegNode[]>();
+      this.#byScope.set(app, byNumber);
+      const key = n.number!.parts.join('.');
+      const list = byNumber.get(key) ?? [];
+      list.push(n);
+      byNumber.set(key, list);
     }
   }
 
@@ -152,12 +147,23 @@ export class ReferenceResolver {
   /** The first node numbered `parts` in the scope (an appendix, else the body). */
   resolve(parts: readonly number[], kind: ReferenceKind, scope?: RegNode): RegNode | undefined {
     if (kind === 'appendix') return parts.length === 1 ? this.appendix(parts[0]!) : undefined;
-    const pool = scope ? this.#byAppendix.get(scope) ?? [] : this.#body;
-    const hits = pool.filter((n) => sameParts(n.number!.parts, parts));
+    const hits = this.#byScope.get(scope)?.get(parts.join('.')) ?? [];
     if (hits.length === 0) return undefined;
     if (kind === 'section') return hits.find((n) => n.kind === 'section') ?? hits[0];
     return hits.find((n) => n.kind !== 'section') ?? hits[0];
   }
+}
+
+const modelCache = new WeakMap<DocumentModel, CrossReference[]>();
+
+/** {@link findReferences} computed once per model (rules, fixes and navigation share it). */
+export function referencesOf(model: DocumentModel): CrossReference[] {
+  let refs = modelCache.get(model);
+  if (!refs) {
+    refs = findReferences(model);
+    modelCache.set(model, refs);
+  }
+  return refs;
 }
 
 interface RawNumber {
@@ -227,8 +233,9 @@ function skipLine(model: DocumentModel, offset: number): boolean {
  */
 export function findReferences(model: DocumentModel, resolver = new ReferenceResolver(model)): CrossReference[] {
   const text = model.text;
-  const labels: OffsetRange[] = model.nodes.filter((n) => n.number).map((n) => n.number!.range);
-  const isLabel = (r: OffsetRange): boolean => labels.some((l) => r.start < l.end && l.start < r.end);
+  // A number that is a part's own label starts where that label starts (`Раздел 2.`, `Приложение № 1`).
+  const labels = new Set(model.nodes.filter((n) => n.number).map((n) => n.number!.range.start));
+  const isLabel = (r: OffsetRange): boolean => labels.has(r.start);
   const out: CrossReference[] = [];
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {

@@ -48,11 +48,13 @@ export interface RunInput {
   readonly token?: ICancellationToken;
   /** Rule ids that already threw once in this process (logged once). */
   readonly failedRules: Set<string>;
+  /** When given, receives the milliseconds each rule took (rule id → ms; benchmarks and profiling). */
+  readonly timings?: Map<string, number>;
 }
 
 /** Runs every enabled rule; returns findings sorted by position. */
 export function runRules(input: RunInput): Finding[] {
-  const { text, model, tree, settings, knowledge, asOf, rules, logger, token, failedRules } = input;
+  const { text, model, tree, settings, knowledge, asOf, rules, logger, token, failedRules, timings } = input;
   const memo = new Map<string, unknown>();
   const findings: Finding[] = [];
   const suppressed = suppressionFilter(model);
@@ -77,6 +79,7 @@ export function runRules(input: RunInput): Finding[] {
         reports.push(r);
       },
     };
+    const started = timings ? performance.now() : 0;
     try {
       rule.check(ctx);
     } catch (error) {
@@ -85,6 +88,8 @@ export function runRules(input: RunInput): Finding[] {
         logger.error(`Rule ${rule.id} threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
       continue;
+    } finally {
+      if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - started);
     }
     for (const r of reports) {
       const range = clampRange(r.range, text.length);

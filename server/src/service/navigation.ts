@@ -6,7 +6,7 @@
  */
 import { analyzeRoles, type RoleMention } from '../analysis/roleMentions';
 import { rolesData, wordParadigm } from '../analysis/rolesData';
-import { findDefinedTerms, findReferences, targetAt, termOccurrences, type CrossReference, type DefinedTerm } from '../model/references';
+import { findDefinedTerms, referencesOf as modelReferences, targetAt, termOccurrences, type CrossReference, type DefinedTerm } from '../model/references';
 import type { OffsetRange, RegNode } from '../model/types';
 import { inflectLike, literalParadigm, normalizeForm, paradigm, paradigmIds, replacementFor, type Paradigm } from '../morph';
 import type { OffsetEdit } from '../rules/types';
@@ -20,7 +20,7 @@ const roleCache = new WeakMap<DocumentAnalysis, readonly RoleMention[]>();
 export function referencesOf(analysis: DocumentAnalysis): CrossReference[] {
   let refs = refCache.get(analysis);
   if (!refs) {
-    refs = findReferences(analysis.model);
+    refs = modelReferences(analysis.model);
     refCache.set(analysis, refs);
   }
   return refs;

@@ -10,7 +10,7 @@
  *
  * Transport-free and pure: a function of the model (and its text).
  */
-import { findReferences, type CrossReference } from '../model/references';
+import { referencesOf, type CrossReference } from '../model/references';
 import type { DocumentModel, RegNode } from '../model/types';
 import type { OffsetEdit } from '../rules/types';
 
@@ -85,7 +85,7 @@ function minimalNumberEdit(start: number, before: string, after: string): Offset
 }
 
 /** Edits applying a plan to the clause labels and to every internal reference that points at a planned node. */
-export function planEdits(model: DocumentModel, plan: NumberPlan, refs: readonly CrossReference[] = findReferences(model)): OffsetEdit[] {
+export function planEdits(model: DocumentModel, plan: NumberPlan, refs: readonly CrossReference[] = referencesOf(model)): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   for (const [node, parts] of plan) {
     const num = node.number!;

@@ -12,7 +12,7 @@
  * Fix: none here (which clause was meant is for the author); renumbering with the
  * `normokontrol.renumber` command updates references together with the numbers.
  */
-import { findReferences, ReferenceResolver } from '../../model/references';
+import { referencesOf } from '../../model/references';
 import { defineRule } from '../types';
 
 const NAMES = { clause: 'пункт', subclause: 'подпункт', section: 'раздел', appendix: 'приложение' } as const;
@@ -24,7 +24,7 @@ export default defineRule({
   fixable: false,
   check(ctx) {
     const { model } = ctx;
-    const refs = ctx.memo('references', () => findReferences(model, new ReferenceResolver(model)));
+    const refs = referencesOf(model);
     for (const ref of refs) {
       if (ref.kind === 'appendix' && model.appendices.length === 0) {
         // The appendices may be separate files: a warning, not an error.
