@@ -10,6 +10,7 @@ import { isIsoDate, mergeSettings, normalizeSettings, type Settings } from '../c
 import { ConfigFileError, ConfigResolver, readConfigFile, type LoadedConfig } from '../configFile';
 import { createRegulationService, type IRegulationService } from '../service';
 import { checkFile, describeIoError } from './check';
+import { checkFilesInPool, poolSize, workerScript } from './pool';
 import { displayPath, expandInputs } from './files';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -219,18 +220,25 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     for (const p of problems) warn(p);
     const svc = getService();
     const results: JsonFile[] = [];
-    for (const file of files) {
-      let settings: Settings;
+    // Settings first (configuration errors are per file), then the checks: in a worker pool on
+    // every core for many files (results in input order), else here.
+    const slots: Array<JsonFile | { file: string; settings: Settings }> = files.map((file) => {
       try {
-        settings = settingsFor(file);
+        return { file, settings: settingsFor(file) };
       } catch (error) {
         const message = error instanceof ConfigFileError ? error.message : `не удалось прочитать настройки: ${describeIoError(error)}`;
-        results.push({ path: displayPath(file, cwd), diagnostics: [], error: message });
-        continue;
+        return { path: displayPath(file, cwd), diagnostics: [], error: message };
       }
-      const result = checkFile(file, settings, { service: svc, fix: options.fix === true });
-      results.push(toJsonFile(result, cwd));
-    }
+    });
+    const jobs = slots.filter((s): s is { file: string; settings: Settings } => 'settings' in s);
+    const fix = options.fix === true;
+    const size = env.service === undefined ? poolSize(jobs.length) : 0;
+    const script = size > 0 ? workerScript() : undefined;
+    const checked = script
+      ? await checkFilesInPool(jobs.map((j) => ({ ...j, fix })), size, script)
+      : jobs.map((j) => checkFile(j.file, j.settings, { service: svc, fix }));
+    let k = 0;
+    for (const slot of slots) results.push('settings' in slot ? toJsonFile(checked[k++]!, cwd) : slot);
     for (const r of results) if (r.error !== undefined) warn(`${r.path}: ${r.error}`);
 
     if (format === 'json') out(JSON.stringify({ files: results }, null, 2) + '\n');

@@ -615,7 +615,7 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
         const next = nextNumberAfter(i);
         return next !== undefined && next.parts.length > 1 && next.parts[0] === number.parts[0];
       })();
-      if (kind === 'section' && !appendixSection && (inAppendix || romanSection || !looksLikeSectionTitle(l, rest) || isNumberedEntry(l, number, rest, i, prevContent))) {
+      if (kind === 'section' && !appendixSection && (inAppendix || (romanSection && plain) || !looksLikeSectionTitle(l, rest) || isNumberedEntry(l, number, rest, i, prevContent))) {
         // `1. получать доступ …;` — a numbered list entry of the current clause.
         const parent = lastItem?.parent as MutableNode | undefined ?? stack[stack.length - 1] ?? scopeParent;
         const node = makeNode('item', l, shortTitle(rest), { start: number.range.end, end: l.contentEnd }, { number, marker: number.text + (number.trailingDot ? '.' : '') });
