@@ -46,10 +46,13 @@ describe('platform detection', () => {
     assert.equal(platformOf(joinLines('ПОЛОЖЕНИЕ об использовании мессенджера Max', '', '1. Общие положения', '', '1.1. Текст.')), 'max');
   });
   it('decides VK from the title', () => assert.equal(platformOf(VK_ACT), 'vk'));
-  it('leans to MAX on an approval date on or after 18.08.2025 when nothing else tells', () => {
+  it('lets the approval date tip the balance but never decide alone', () => {
     const body = ['ПОЛОЖЕНИЕ об использовании ИКОП «Сферум»', '', '1. Общие положения', '', '1.1. Текст.'];
-    assert.equal(platformOf(joinLines(...stamp('«01» 09 2025 г.'), ...body)), 'max');
+    assert.equal(platformOf(joinLines(...stamp('«01» 09 2025 г.'), ...body)), 'unknown');
     assert.equal(platformOf(joinLines(...body)), 'unknown');
+    const both = [...body, '', '1.2. Чаты ведутся в национальном мессенджере MAX и в VK Мессенджере.'];
+    assert.equal(platformOf(joinLines(...stamp('«01» 09 2025 г.'), ...both)), 'max');
+    assert.equal(platformOf(joinLines(...stamp('«01» 09 2024 г.'), ...both)), 'vk');
   });
   it('lets the definitions outweigh a few body mentions', () => {
     const text = joinLines(

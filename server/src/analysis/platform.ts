@@ -10,7 +10,9 @@
  * - the normative basis cites an act of the MAX era (156-ФЗ, 1880-р, 2240-р): +1 for MAX;
  * - the approval date is on or after 18.08.2025: +1 for MAX; between 01.09.2022 and 17.08.2025:
  *   +1 for VK (the «учебный профиль» era);
- * - any other mention in the body outside a historical sentence: +0.25 each, at most +2.
+ * - any other mention in the body outside a historical sentence: +0.25 each, at most +2;
+ * - a platform is chosen only if it is mentioned outside historical sentences (for MAX, citing a
+ *   MAX-era act counts): the date alone never decides.
  * A mention of MAX is `MAX`, `Max`, the Cyrillic lookalike `МАХ` (and mixes), `Мах` in a platform
  * context, or «национальный мессенджер». A mention of VK is `VK Мессенджер` in any spelling
  * (VK-мессенджер, ВК мессенджер, VK- мессенджере…) or «учебный профиль VK».
@@ -207,10 +209,12 @@ export function detectPlatform(model: DocumentModel, text: string, knowledge?: K
   score.max += defBonus.max;
   score.vk += defBonus.vk;
 
+  let maxActCited = false;
   for (const act of data.basisActs) {
     const i = text.indexOf(act);
     if (i >= 0 && i >= model.bodyStart) {
       score.max += 1;
+      maxActCited = true;
       evidence.push({ start: i, end: i + act.length });
       break;
     }
@@ -236,9 +240,15 @@ export function detectPlatform(model: DocumentModel, text: string, knowledge?: K
   score.max += body.max;
   score.vk += body.vk;
 
+  // The approval date only tips the balance: an act that never mentions a platform (and cites no
+  // MAX-era act) is about neither, whatever its date.
+  const mentioned = {
+    max: maxActCited || mentions.some((m) => m.platform === 'max' && !m.historical),
+    vk: mentions.some((m) => m.platform === 'vk' && !m.historical),
+  };
   let platform: Platform = 'unknown';
-  if (score.max > score.vk && score.max >= 1) platform = 'max';
-  else if (score.vk > score.max && score.vk >= 1) platform = 'vk';
+  if (score.max > score.vk && score.max >= 1 && mentioned.max) platform = 'max';
+  else if (score.vk > score.max && score.vk >= 1 && mentioned.vk) platform = 'vk';
 
   evidence.sort((a, b) => a.start - b.start);
   return {

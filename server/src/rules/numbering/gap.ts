@@ -51,7 +51,22 @@ export function siblingGroups(model: DocumentModel): Array<{ parent: RegNode | u
     }
     for (const nodes of byKey.values()) out.push({ parent, nodes });
   }
-  return out;
+  return mergeContinuousRomanRuns(out);
+}
+
+/**
+ * Acts with Roman sections (`I. Общие положения`) number their clauses either anew in each
+ * section (1, 2 | 1, 2) or straight through the act (1, 2 | 3, 4). Both are lawful; in the second
+ * style the clauses of all Roman sections form one sequence.
+ */
+function mergeContinuousRomanRuns(groups: Array<{ parent: RegNode | undefined; nodes: RegNode[] }>): Array<{ parent: RegNode | undefined; nodes: RegNode[] }> {
+  const isRoman = (n: RegNode | undefined): boolean => n?.number !== undefined && !/^\d/.test(n.number.text);
+  const roman = groups.filter((g) => isRoman(g.parent) && g.nodes[0]!.kind !== 'item' && g.nodes[0]!.number!.parts.length === 1);
+  if (roman.length < 2) return groups;
+  const restarts = roman.slice(1).every((g) => g.nodes[0]!.number!.parts[0] === 1);
+  if (restarts) return groups;
+  const merged = roman.flatMap((g) => g.nodes).sort((a, b) => a.headRange.start - b.headRange.start);
+  return [...groups.filter((g) => !roman.includes(g)), { parent: undefined, nodes: merged }];
 }
 
 /** Edits giving `node` the number `parts` and carrying the change into its sub-parts' numbers. */
