@@ -20,7 +20,7 @@ import * as commands from './lsp/commands';
 import * as completion from './lsp/completion';
 import * as definition from './lsp/definition';
 import * as documentLinks from './lsp/documentLinks';
-import { shouldLint, type RegisterFeature, type ServerContext } from './lsp/context';
+import { MAX_ANALYZED_LENGTH, shouldLint, type RegisterFeature, type ServerContext } from './lsp/context';
 import * as diagnostics from './lsp/diagnostics';
 import * as folding from './lsp/folding';
 import * as hover from './lsp/hover';
@@ -70,6 +70,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let settings: SettingsStore | undefined;
   /** Whether a document reads as a regulation, per version (detection runs once per version). */
   const detected = new Map<string, { version: number; regulation: boolean }>();
+  /** Open documents over {@link MAX_ANALYZED_LENGTH} (the notice is logged once per document). */
+  const tooLarge = new Set<string>();
 
   const settingsChanged = (): void => {
     settings?.clear();
@@ -120,6 +122,16 @@ export function startServer(connection: Connection, options: StartOptions = {}):
           onSkip?.('cancelled');
           return undefined;
         }
+        const length = document.getText().length;
+        if (length > MAX_ANALYZED_LENGTH) {
+          if (!tooLarge.has(uri)) {
+            tooLarge.add(uri);
+            logger.warn(`${uri}: документ слишком большой для проверки (${length} символов, предел ${MAX_ANALYZED_LENGTH}); проверьте его командой normokontrol check`);
+          }
+          onSkip?.('too-large');
+          return undefined;
+        }
+        tooLarge.delete(uri);
         const detector = {
           isRegulation: (text: string): boolean => {
             const hit = detected.get(uri);
@@ -181,6 +193,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     service.forget(e.document.uri);
     settings?.forget(e.document.uri);
     detected.delete(e.document.uri);
+    tooLarge.delete(e.document.uri);
   }));
 
   documents.listen(connection);

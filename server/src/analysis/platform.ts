@@ -67,7 +67,9 @@ export interface PlatformMention extends OffsetRange {
 
 const L = '\\p{L}\\p{N}';
 /** `MAX` and its lookalikes (М/M, А/A, Х/X in any case), as a whole word. */
-const MAX_TOKEN_RE = new RegExp(`(?<![${L}_@.\\/-])[МMмm][АAаa][ХXхx](?![${L}_]|\\.[a-z])`, 'gu');
+/** A Russian case ending glued to a lookalike `МАХ` («в МАХе», «пользователи МАХа»); `MAX` does not decline. */
+const MAX_ENDING = '(?:ом|е|а|у)';
+const MAX_TOKEN_RE = new RegExp(`(?<![${L}_@.\\/-])[МMмm][АAаa][ХXхx]${MAX_ENDING}?(?![${L}_]|\\.[a-z])`, 'gu');
 const NATIONAL_RE = new RegExp(`(?<![${L}])национальн\\p{L}*\\s+(?:российск\\p{L}*\\s+)?мессенджер\\p{L}*`, 'giu');
 const VK_BRAND_RE = new RegExp(`(?<![${L}])(?:VK|ВК|Vk|Вк|vk)(?:\\s*[-‐‑–]\\s*|[ \\t\\u00a0]+)(?:[Мм]ессенджер\\p{L}*|МЕССЕНДЖЕР\\p{L}*|[Mm]essenger)`, 'gu');
 // The lookahead first: the lookbehind (which scans back over `\s+`) runs only where `VK` stands,
@@ -83,43 +85,124 @@ function platformContext(text: string, start: number, end: number): boolean {
   const prev = /(\p{L}+)[\s\u00a0]*$/u.exec(before)?.[1];
   if (prev && PLATFORM_PREV_WORD.test(prev)) return true;
   if (/^[\s\u00a0]*(?:мессенджер|[-–—]\s*(?:это\s+)?(?:национальн|российск|мессенджер|платформ))/iu.test(after)) return true;
-  // Sentence context: the same sentence speaks of a messenger or the platform.
   const sentence = sentenceAt(text, start);
+  // Capitalised after a word of the same sentence («Использование Мах добровольно»): a name — the
+  // noun «мах» is lower case there. After an initial («Э. Мах») it is a person's name.
+  const head = text.slice(sentence.start, start);
+  if (/\p{L}{2,}[,]?[\s\u00a0]+$/u.test(head) && !/(?:^|[\s(])\p{Lu}\.[\s\u00a0]*$/u.test(head)) return true;
+  // Sentence context: the same sentence speaks of a messenger or the platform.
   return /мессенджер|сферум|платформ/iu.test(text.slice(sentence.start, sentence.end));
+}
+
+/**
+ * Sentence boundaries of a text, computed once per text: every platform mention asks for its
+ * sentence, and walking to the sentence ends per mention is quadratic on a long one-line
+ * paragraph (thousands of mentions in one 300 KB line). The stops are exactly the positions where
+ * the walks of {@link sentenceAt} stop.
+ */
+interface SentenceIndex {
+  readonly text: string;
+  /** Ascending positions `p` (1 ≤ p ≤ length) where a backward walk stops (`start = p`). */
+  readonly back: number[];
+  /** Ascending positions `p` (0 ≤ p < length) where a forward walk stops (`end = p`). */
+  readonly fwd: number[];
+  /** Per knowledge object: `start:end` of a sentence → whether it is historical. */
+  readonly historical: Map<unknown, Map<string, boolean>>;
+}
+
+const sentenceIndexes: SentenceIndex[] = [];
+
+function backStop(text: string, p: number): boolean {
+  const c = text[p - 1]!;
+  if (c === '\n' || c === '\r') return true;
+  if ((c === ';' || c === '!' || c === '?' || c === '.') && /\s/.test(text[p] ?? ' ')) {
+    // «г.», «ст.», «т.е.» — abbreviations do not end a sentence when a lowercase word follows.
+    if (c !== '.' || /^\s+[\p{Lu}\d]/u.test(text.slice(p, p + 3))) return true;
+  }
+  return false;
+}
+
+function forwardStop(text: string, p: number): boolean {
+  const c = text[p]!;
+  if (c === '\n' || c === '\r') return true;
+  if ((c === ';' || c === '!' || c === '?') && /\s|$/.test(text[p + 1] ?? '')) return true;
+  return c === '.' && /^\.\s+[\p{Lu}\d]/u.test(text.slice(p, p + 4));
+}
+
+function sentenceIndex(text: string): SentenceIndex {
+  const hit = sentenceIndexes.find((x) => x.text === text);
+  if (hit) return hit;
+  const back: number[] = [];
+  const fwd: number[] = [];
+  for (let p = 0; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    // Only line breaks and `.;!?` stop a walk.
+    if (c !== 10 && c !== 13 && c !== 46 && c !== 59 && c !== 33 && c !== 63) continue;
+    if (forwardStop(text, p)) fwd.push(p);
+    if (backStop(text, p + 1)) back.push(p + 1);
+  }
+  const index: SentenceIndex = { text, back, fwd, historical: new Map() };
+  sentenceIndexes.unshift(index);
+  if (sentenceIndexes.length > 4) sentenceIndexes.pop();
+  return index;
 }
 
 /** The sentence around an offset: bounded by `.;!?` followed by a space, or a line break. */
 export function sentenceAt(text: string, offset: number): OffsetRange {
+  if (!(Number.isInteger(offset) && offset >= 0 && offset <= text.length)) return sentenceAtByWalking(text, offset);
+  const { back, fwd } = sentenceIndex(text);
+  // The largest backward stop ≤ offset (else 0); the smallest forward stop ≥ offset (else length).
+  let lo = 0;
+  let hi = back.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (back[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = lo > 0 ? back[lo - 1]! : 0;
+  lo = 0;
+  hi = fwd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fwd[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const end = lo < fwd.length ? fwd[lo]! : text.length;
+  return { start, end };
+}
+
+/** The walks themselves, for offsets outside the text. */
+function sentenceAtByWalking(text: string, offset: number): OffsetRange {
   let start = offset;
   while (start > 0) {
-    const c = text[start - 1]!;
-    if (c === '\n' || c === '\r') break;
-    if ((c === ';' || c === '!' || c === '?' || c === '.') && /\s/.test(text[start] ?? ' ') && start - 1 < offset) {
-      // «г.», «ст.», «т.е.» — abbreviations do not end a sentence when a lowercase word follows.
-      if (c !== '.' || /^\s+[\p{Lu}\d]/u.test(text.slice(start, start + 3))) break;
-    }
+    if (start - 1 < offset && backStop(text, start)) break;
     start--;
   }
   let end = offset;
-  while (end < text.length) {
-    const c = text[end]!;
-    if (c === '\n' || c === '\r') break;
-    if ((c === ';' || c === '!' || c === '?') && /\s|$/.test(text[end + 1] ?? '')) break;
-    if (c === '.' && /^\.\s+[\p{Lu}\d]/u.test(text.slice(end, end + 4))) break;
-    end++;
-  }
+  while (end < text.length && !forwardStop(text, end)) end++;
   return { start, end };
 }
 
 /** True when the sentence around `offset` is historical (see the module comment). */
 export function isHistorical(text: string, offset: number, knowledge?: Knowledge): boolean {
   const s = sentenceAt(text, offset);
+  const index = sentenceIndex(text);
+  let cache = index.historical.get(knowledge);
+  if (!cache) index.historical.set(knowledge, (cache = new Map()));
+  const key = `${s.start}:${s.end}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
   const sentence = text.slice(s.start, s.end);
+  let historical = false;
   for (const src of termsData(knowledge).historicalMarkers) {
     const re = dataRegex(`(?<![\\p{L}])(?:${src})(?![\\p{L}])`, 'iu');
-    if (re && re.test(sentence)) return true;
+    if (re && re.test(sentence)) {
+      historical = true;
+      break;
+    }
   }
-  return false;
+  cache.set(key, historical);
+  return historical;
 }
 
 /** Every platform mention of a text outside protected zones (code, URLs, e-mails, comments). */
@@ -131,9 +214,17 @@ export function findMentions(model: DocumentModel, text: string, knowledge?: Kno
     out.push({ platform, kind, start, end, text: text.slice(start, end), historical: isHistorical(text, start, knowledge) });
   };
   for (const m of text.matchAll(MAX_TOKEN_RE)) {
-    const t = m[0];
     const start = m.index!;
-    const end = start + t.length;
+    const end = start + m[0].length;
+    const t = m[0].slice(0, 3);
+    if (m[0].length > 3) {
+      // A declined lookalike: `МАХе` (all capitals, some Cyrillic) always, `Махе` in a platform
+      // context; `махом` is the ordinary word, `MAXе`/`Maxа` are left alone.
+      if (!/[\p{Script=Cyrillic}]/u.test(t)) continue;
+      if (t === t.toUpperCase()) push('max', 'max-lookalike', start, end);
+      else if (t === 'Мах' && platformContext(text, start, end)) push('max', 'max-case', start, end);
+      continue;
+    }
     if (t === 'MAX') push('max', 'max-canonical', start, end);
     else if (t === t.toUpperCase()) push('max', 'max-lookalike', start, end);
     else if (t === 'мах') continue; // the ordinary word «мах» («одним махом» is another word form)

@@ -16,10 +16,18 @@ export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = Object.freeze
 
 /** Script of one character. */
 export function scriptOf(ch: string): 'latin' | 'cyrillic' | 'other' {
-  if (/\p{Script=Latin}/u.test(ch)) return 'latin';
-  if (/\p{Script=Cyrillic}/u.test(ch)) return 'cyrillic';
+  // Fast paths for the common letters (ASCII, basic Cyrillic), the Unicode classes otherwise.
+  const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 'latin';
+  if (c >= 0x400 && c <= 0x45f) return 'cyrillic';
+  if (c >= 0 && c < 0x80) return 'other';
+  if (LATIN_SCRIPT.test(ch)) return 'latin';
+  if (CYRILLIC_SCRIPT.test(ch)) return 'cyrillic';
   return 'other';
 }
+
+const LATIN_SCRIPT = /\p{Script=Latin}/u;
+const CYRILLIC_SCRIPT = /\p{Script=Cyrillic}/u;
 
 /** Replaces Latin lookalikes by Cyrillic letters. */
 export function foldToCyrillic(s: string): string {

@@ -28,8 +28,8 @@ const WS_RE = new RegExp(WS, 'yu');
 
 /** A bare federal-law number opening a citation: `273-ФЗ от 28.12.12`, `№ 156-ФЗ`. */
 const FZ_ANCHOR_RE = new RegExp(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'giu');
-/** Sanitary codes. */
-const CODE_RE = new RegExp(String.raw`${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[-–]\d{2})(?![\p{N}])`, 'giu');
+/** Sanitary codes; Word's autocorrect leaves `2.4.2.2821 – 10` (spaces around a dash). */
+const CODE_RE = new RegExp(String.raw`${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'giu');
 /** An article reference right before an act: `ч. 3 ст. 30`, `статьи 30`, `п. 2 ч. 1 ст. 12`. */
 const ARTICLE_RE = /(?<![\p{L}])(?:(?:п\.|пп\.|пункт\p{L}*|подпункт\p{L}*)\s*(\d+(?:\.\d+)*)\s*,?\s*)?(?:(?:ч\.|част\p{L}*)\s*(\d+(?:\.\d+)?)\s*,?\s*)?(?:ст\.|стать\p{L}*)\s*(\d+(?:\.\d+)*)\s*$/iu;
 const ALIAS_RE = /далее\s*(?:[-–—]\s*)?(?:по\s+тексту\s*[-–—]?\s*)?$/iu;
@@ -50,7 +50,7 @@ const CODE_PREFIX: Record<string, string> = { санпин: 'СанПиН', сп
 
 /** Canonical form of a sanitary code: `сп  2.4.3648–20` → `СП 2.4.3648-20`. */
 export function normalizeCode(prefix: string, code: string): string {
-  return `${CODE_PREFIX[prefix.toLowerCase()] ?? prefix} ${code.replace(/[–—]/g, '-')}`;
+  return `${CODE_PREFIX[prefix.toLowerCase()] ?? prefix} ${code.replace(/\s*[-–—]\s*/g, '-')}`;
 }
 
 const compiledIssuers = new WeakMap<readonly Issuer[], { id: string; re: RegExp }[]>();

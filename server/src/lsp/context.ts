@@ -24,7 +24,15 @@ export interface AnalyzedDocument {
 }
 
 /** Why a document gets no analysis. */
-export type SkipReason = 'not-open' | 'not-regulation' | 'cancelled';
+export type SkipReason = 'not-open' | 'not-regulation' | 'cancelled' | 'too-large';
+
+/**
+ * Longest document (UTF-16 code units) the server analyses. Analysis is synchronous: a 10 MB
+ * document would block every other request for tens of seconds, so larger documents get no
+ * diagnostics (a notice is logged once per document) and the server stays responsive. Drafts are
+ * 10–100 KB; the CLI has no such limit.
+ */
+export const MAX_ANALYZED_LENGTH = 2_000_000;
 
 /** The server state shared by the feature modules. */
 export interface ServerContext {

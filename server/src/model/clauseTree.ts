@@ -357,8 +357,9 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
 
   // The header as a sequence of lines, tables expanded column by column.
   const header: Line[] = [];
-  // remark-parse without GFM does not know tables: a run of `|` lines with a delimiter row is one.
-  const pipeRow = (l: Line): boolean => l.block !== 'code' && l.block !== 'html' && /^\s*\|/.test(text.slice(l.start, l.end));
+  // remark-parse without GFM does not know tables: a run of `|` lines with a delimiter row is one
+  // (GFM allows rows without the edge pipes: `СОГЛАСОВАНО | УТВЕРЖДАЮ`).
+  const pipeRow = (l: Line): boolean => l.block !== 'code' && l.block !== 'html' && /^\s*\||[^\\]\|/.test(text.slice(l.start, l.end));
   for (let i = 0; i < bodyStartLine; i++) {
     const l = mutableLines[i]!;
     if (!pipeRow(l)) { header.push(l); continue; }
@@ -524,8 +525,15 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     const n = number.parts[0]!;
     const t = stripDecor(rest);
     const next = nextNumberAfter(index);
-    if (next && next.parts.length > 1 && next.parts[0] === n) return false;
     const prevEntry = lastItem && lastNode === lastItem && lastItem.number?.parts.length === 1 ? lastItem.number.parts[0]! : undefined;
+    if (next && next.parts.length > 1 && next.parts[0] === n) {
+      // `3. Классные руководители.` ending a list `1.`, `2.` of clause 3.1 with 3.2 next: the list
+      // goes on and section 3 is not opened again (its clause 3.1 is still open).
+      const lastPart = next.parts[next.parts.length - 1]!;
+      const before = [...next.parts.slice(0, -1), lastPart - 1].join('.');
+      const continues = prevEntry === n - 1 && lastPart > 1 && stack.some((c) => c.number?.text === before);
+      if (!continues) return false;
+    }
     const endsSentence = /[.;]$/.test(t);
     if (prevEntry === n - 1 && (endsSentence || !/\.$/.test(stripDecor(mutableLines[lastItem!.line]!.content)))) return true;
     if (n === 1 && (/:$/.test(prevContent) || (endsSentence && next?.parts.length === 1))) return true;

@@ -12,12 +12,14 @@
  * Fix: the act's own word for the role — the one it defines, else the one it uses most, else the
  * data's default («Классный руководитель координирует» → «Куратор координирует»); umbrella terms
  * are candidates only in concepts marked `umbrellaFix` («учащимися» → «обучающимися» in a college
- * act that says «обучающиеся» throughout) — in the same
+ * act that says «обучающиеся» throughout), and only when the act defines the umbrella term or uses
+ * no specific word of its kind («студентов» → «учеников» in a school act that says both «ученики»
+ * and «обучающиеся») — in the same
  * case and number, capitalisation kept; a preposition before it follows («с учащимися» → «со
  * студентами»). Words marked `mismatchSeverity` are reported with that severity (учащийся,
  * преподаватель: information).
  */
-import { coordinatedKeys, findWord, paradigmOfWord, preferredWord, replacementEdit, roleAnalysis } from '../../analysis/roleMentions';
+import { coordinatedKeys, findWord, paradigmOfWord, preferredWord, replacementEdit, roleAnalysis, usage } from '../../analysis/roleMentions';
 import type { InstitutionKind } from '../../analysis/rolesData';
 import { replacementFor } from '../../morph';
 import { defineRule } from '../types';
@@ -44,7 +46,14 @@ export default defineRule({
       const candidates = concept.words
         .filter((w) => !w.variantOf && w.fixTarget !== false && (w.kind === kind || w.kind === 'both' || (concept.umbrellaFix === true && w.kind === 'umbrella')))
         .map((w) => w.id);
-      const targetId = preferredWord(concept, candidates, ra.mentions, kind);
+      // A word of one kind is replaced by the act's word of the other kind when the act uses one
+      // («студентов» → «учеников» in a school act that also says «обучающиеся»); the umbrella
+      // term when the act defines it or has no specific word of its kind.
+      const used = usage(ra.mentions, concept);
+      const isUmbrella = (id: string): boolean => findWord(ra.data, id)?.word.kind === 'umbrella';
+      const umbrellaDefined = candidates.some((id) => isUmbrella(id) && (used.get(id) ?? []).some((m) => m.defined));
+      const specific = candidates.filter((id) => !isUmbrella(id) && (used.get(id)?.length ?? 0) > 0);
+      const targetId = preferredWord(concept, specific.length > 0 && !umbrellaDefined ? specific : candidates, ra.mentions, kind);
       const target = targetId ? paradigmOfWord(ra.data, targetId) : undefined;
       const message = `«${m.text}» — роль ${OTHER_NAME[kind]}, а акт ${KIND_NAME[kind]}`;
       if (!target || !targetId) {

@@ -17,8 +17,11 @@ import { insertStampFix } from '../../service/insertSection';
 import { defineRule } from '../types';
 import { documentAnchor } from './required-sections';
 
-/** «Введено в действие приказом … от 01.09.2025» in the header: an approval written as a sentence. */
-const ENACTED_RE = /(утвержд[её]н[оаы]?|введен[оаы]?\s+в\s+действие)\s+приказом/iu;
+/**
+ * «Введено в действие приказом … от 01.09.2025» in the header: an approval written as a sentence;
+ * «Приложение № 1 к приказу … от 01.09.2025 № 233»: the act approved as an annex of the order.
+ */
+const ENACTED_RE = /(утвержд[её]н[оаы]?|введен[оаы]?\s+в\s+действие)\s+приказом|^приложение\s*(?:(?:№|N)\s*\d{1,3}\s*)?к\s+приказу/iu;
 /** The approval keyword anywhere in a header line (stamps side by side in a table). */
 const APPROVAL_WORD_RE = /(?<!\p{L})(УТВЕРЖДАЮ|УТВЕРЖДЕН[ОАЫ]?)(?!\p{L})/u;
 
@@ -31,11 +34,13 @@ export default defineRule({
     const { model } = ctx;
     const approvals = model.stamps.filter((s) => /^УТВЕРЖД/u.test(s.stamp?.kind ?? ''));
     if (approvals.length === 0) {
-      // Stamps the model did not take apart (a table `| ПРИНЯТО | УТВЕРЖДАЮ |`, a sentence «Утверждено приказом …»).
-      const header = model.lines.filter((l) => l.start < model.bodyStart && l.block !== 'blank' && l.block !== 'html' && l.block !== 'code');
-      const keyword = header.find((l) => APPROVAL_WORD_RE.test(l.content) || ENACTED_RE.test(l.content));
+      // Stamps the model did not take apart (a table `| ПРИНЯТО | УТВЕРЖДАЮ |`, an HTML table, a sentence
+      // «Утверждено приказом …» over two lines): the header read as plain text, tags removed.
+      const header = model.lines.filter((l) => l.start < model.bodyStart && l.block !== 'blank' && l.block !== 'code');
+      const plain = (l: (typeof header)[number]): string => (l.block === 'html' ? l.content.replace(/<[^>]*>/g, ' ') : l.content);
+      const keyword = header.find((l, k) => APPROVAL_WORD_RE.test(plain(l)) || ENACTED_RE.test(plain(l)) || ENACTED_RE.test(`${plain(l)} ${header[k + 1] ? plain(header[k + 1]!) : ''}`));
       if (keyword) {
-        if (header.some((l) => findDates(l.content).some((d) => d.iso))) return;
+        if (header.some((l) => findDates(plain(l)).some((d) => d.iso))) return;
         ctx.report({ range: { start: keyword.contentStart, end: keyword.contentEnd }, message: 'В грифе утверждения нет даты утверждения' });
         return;
       }

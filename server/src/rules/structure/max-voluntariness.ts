@@ -17,8 +17,17 @@ import { insertElementFix } from '../../service/insertSection';
 import { defineRule } from '../types';
 import { documentAnchor } from './required-sections';
 
-/** Wording that settles voluntariness or an alternative channel. */
-const VOLUNTARY_RE = /добровольн|альтернативн\p{L}*\s+(?:канал|способ|средств|форм)|не\s+(?:использующ|зарегистрированн|подключ)\p{L}*\s+(?:в\s+)?(?:национальн\p{L}*\s+мессенджер\p{L}*\s+)?(?:MAX|МАХ)/iu;
+/**
+ * Wording that settles voluntariness or an alternative channel: «добровольно», «альтернативный
+ * канал», «не использующим MAX», «подключение … осуществляется по желанию», «регистрация … не
+ * является обязательной», «получение информации иными способами».
+ */
+const VOLUNTARY_RE = new RegExp([
+  /добровольн|альтернативн\p{L}*\s+(?:канал|способ|средств|форм)/u.source,
+  /не\s+(?:использующ|зарегистрированн|подключ)\p{L}*\s+(?:в\s+)?(?:национальн\p{L}*\s+мессенджер\p{L}*\s+)?(?:MAX|МАХ)/u.source,
+  /(?:подключени|регистраци|использовани|участи|присоединени)\p{L}*\s[^.;]{0,120}?(?:по\s+(?:своему\s+|собственному\s+)?желанию|не\s+является\s+обязательн|необязательн)/u.source,
+  /(?:получени|направлени|доведени|информировани)\p{L}*\s[^.;]{0,60}?(?:ины|други)\p{L}*\s+(?:способ|канал)/u.source,
+].join('|'), 'iu');
 
 export default defineRule({
   id: 'structure/max-voluntariness',

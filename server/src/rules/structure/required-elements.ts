@@ -15,7 +15,7 @@
  */
 import { insertElementFix } from '../../service/insertSection';
 import { defineRule } from '../types';
-import { documentAnchor, findSection } from './required-sections';
+import { documentAnchor, findSection, foldMixedWords } from './required-sections';
 
 /** The text with emphasis removed and whitespace runs collapsed, plus a map back to offsets. */
 export function searchableText(text: string): { text: string; map: number[] } {
@@ -37,7 +37,7 @@ export function searchableText(text: string): { text: string; map: number[] } {
     out += c;
     map.push(i);
   }
-  return { text: out, map };
+  return { text: foldMixedWords(out), map };
 }
 
 /** 273-ФЗ by number (typos such as `273-Ф3` are the legal family's business) or by its title. */

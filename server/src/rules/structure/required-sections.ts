@@ -13,6 +13,7 @@
  * the profile's skeleton at its place with its number and renumbers the sections after it and the
  * references to them (`service/insertSection.ts`).
  */
+import { foldToCyrillic } from '../../analysis/script';
 import type { SectionSpec } from '../../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../../model/types';
 import { insertSectionFix } from '../../service/insertSection';
@@ -39,9 +40,18 @@ export function matchesAny(patterns: readonly string[] | undefined, s: string): 
   return (patterns ?? []).some((p) => compilePattern(p)?.test(s) ?? false);
 }
 
+/**
+ * Latin lookalikes inside Cyrillic words read as the Cyrillic letters (`Общие пoложения` with a
+ * Latin `o` is still the heading a lawyer sees; `text/mixed-script` reports the letter). Words in
+ * Latin only (`MAX`) stay. Keeps the length, so offsets stay valid.
+ */
+export function foldMixedWords(s: string): string {
+  return s.replace(/\p{L}+/gu, (w) => (/[а-яё]/iu.test(w) && /[a-z]/i.test(w) ? foldToCyrillic(w) : w));
+}
+
 /** Normalises a heading for matching: no emphasis, quotes or leading punctuation, `ё` → `е`, single spaces. */
 export function normalizeHeading(s: string): string {
-  return s
+  return foldMixedWords(s)
     .replace(/\*\*|__|[*_`]/g, '')
     .replace(/^[\s«"“„'(\[\-–—.:]+/u, '')
     // Numbering written into the title: `I.`, `1.`, `Раздел 2.`, `Глава III`.

@@ -25,7 +25,7 @@ import { typoHits } from './typo';
 import { minimalEdit } from '../../analysis/typos';
 
 const WORD_RE = /\p{L}+/gu;
-const MAX_LIKE = /^[МMмm][АAаa][ХXхx]$/u;
+const MAX_LIKE = /^[МMмm][АAаa][ХXхx](?:ом|е|а|у)?$/u;
 
 function describe(chars: string[]): string {
   return [...new Set(chars)].map((c) => `«${c}»`).join(', ');
