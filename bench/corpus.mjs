@@ -135,10 +135,13 @@ export function generateCorpus(count = 512) {
   return { dir, files, bytes, sources: sources.length };
 }
 
-/** The largest shared draft, trimmed at a line boundary to about `kb` KB (UTF-8). */
-export function draftOfSize(kb) {
+/**
+ * A draft of about `kb` KB (UTF-8): the shared draft `name` (default: the largest), trimmed at a
+ * line boundary, or grown by renumbered copies of its body.
+ */
+export function draftOfSize(kb, name) {
   const sources = sourceDrafts().sort((a, b) => Buffer.byteLength(b.text) - Buffer.byteLength(a.text));
-  const base = sources[0].text;
+  const base = (sources.find((s) => s.name === name) ?? sources[0]).text;
   const limit = kb * 1024;
   if (Buffer.byteLength(base) <= limit) {
     // Grow: append renumbered copies of the body sections until the size is reached.

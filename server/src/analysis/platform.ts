@@ -13,8 +13,9 @@
  * - any other mention in the body outside a historical sentence: +0.25 each, at most +2;
  * - a platform is chosen only if it is mentioned outside historical sentences (for MAX, citing a
  *   MAX-era act counts): the date alone never decides.
- * A mention of MAX is `MAX`, `Max`, the Cyrillic lookalike `МАХ` (and mixes), `Мах` in a platform
- * context, or «национальный мессенджер». A mention of VK is `VK Мессенджер` in any spelling
+ * A mention of MAX is `MAX`, `Max`, the Cyrillic lookalike `МАХ` (and mixes, also declined:
+ * «МАХе», «МАХа»), `Мах` in a platform context or after a word of its sentence, or «национальный
+ * мессенджер». A mention of VK is `VK Мессенджер` in any spelling
  * (VK-мессенджер, ВК мессенджер, VK- мессенджере…) or «учебный профиль VK».
  * A sentence is historical when it carries a marker of the past or of the move («до перехода»,
  * «ранее», «переноса … из», «использовавшие», past tense «был…»): mentions there are not counted

@@ -10,11 +10,26 @@ const MAX_PART = 199;
 const NUMBER_AT_START = /^(\d{1,3}(?:\.\d{1,3}){0,9})(\\?\.)?/; // `1\.`: pandoc escapes a list-like dot
 
 /**
+ * `1. 2. Текст`, `1 .3. Текст`, `2.3 .\tТекст`: text extracted from PDF puts single spaces between
+ * the runs of one number. Only a number of several parts, closed by a dot and followed by a
+ * capitalised word, is read this way (`1. 2 класса` stays section 1).
+ */
+const SPACED_NUMBER_AT_START = /^(\d{1,3}(?:[ \u00a0]?\.[ \u00a0]?\d{1,3}){1,9})[ \u00a0]?(\.)(?=[\s\u00a0]+[«"“*]?\p{Lu})/u;
+
+/**
  * Recognises a clause number at the start of `content` (already stripped of markers).
  * `base` is the offset of `content` in the document. Returns undefined for dates (`01.09.2025`),
- * years (`2025 г`), codes (`273-ФЗ`), list items written `1)`, and lone numbers without a dot.
+ * years (`2025 г`), codes (`273-ФЗ`), list items written `1)`, lettered
+ * sub-items (`3.1.а)`) and lone numbers without a dot. `1.1)` is clause 1.1.
  */
 export function readClauseNumber(content: string, base: number): ClauseNumber | undefined {
+  const sm = SPACED_NUMBER_AT_START.exec(content);
+  if (sm && /[ \u00a0]/.test(sm[0])) {
+    const raw = sm[1]!.replace(/[ \u00a0]/g, '').split('.');
+    const parts = raw.map(Number);
+    if (parts.some((p, i) => p > MAX_PART || p === 0 || (raw[i]!.length > 1 && raw[i]![0] === '0'))) return undefined;
+    return { text: raw.join('.'), parts, trailingDot: true, range: { start: base, end: base + sm[0].length } };
+  }
   const m = NUMBER_AT_START.exec(content);
   if (!m) return undefined;
   const digits = m[1]!;
@@ -25,8 +40,12 @@ export function readClauseNumber(content: string, base: number): ClauseNumber | 
   if (parts.length === 1 && !trailingDot) return undefined;
   if (parts.some((p) => p === 0) && parts.length === 1) return undefined;
   const after = content.slice(m[0].length);
+  // `3.1.а) …`: a lettered sub-item of clause 3.1 (подпункт «а» пункта 3.1), not clause 3.1 again.
+  if (/^[а-яёa-z]\\?\)/u.test(after)) return undefined;
+  // `1.1) Текст`: a clause number closed by a parenthesis (a lone `1)` is a list item).
+  const paren = !trailingDot && parts.length > 1 && /^\\?\)(?=[\s\u00a0]|$)/.test(after);
   // What may follow a number: space, end, a letter or an opening quote/emphasis (`2.1.Текст`).
-  if (after.length > 0 && !/^[\s\u00a0«"“*_(\p{L}]/u.test(after)) return undefined;
+  if (!paren && after.length > 0 && !/^[\s\u00a0«"“*_(\p{L}]/u.test(after)) return undefined;
   // `1.5 млн`, `2.5 часа`: a two-part number without a trailing dot followed by a lowercase unit word is ambiguous;
   // keep it (drafts write `3.3.4 чат …`), the rules judge.
   return {

@@ -17,10 +17,19 @@ const STAMP_RE = /^[«"“*]*\s*(УЧТЕНО\s+МНЕНИЕ|УТВЕРЖДАЮ|
 /** Document kinds a title starts with. */
 const TITLE_RE = /^[«"“*]*\s*(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|РЕГЛАМЕНТ|ИНСТРУКЦИЯ)(?![\p{L}])/iu;
 const APPENDIX_RE = /^(ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N|No\.?)?\s*(\d{1,3}))?(?![\p{L}\d])/u;
-const ITEM_RE = /^(?:\\?[-–—·•⇒*+●▪►➢✓]+|[а-яa-z]\\?\)|\d{1,2}\\?\))\s*(?=\S)/u;
+const ITEM_RE = /^(?:\\?[-–—·•⇒*+●▪►➢✓]+|(?:\d{1,3}\.){1,5}[а-яёa-z]\\?\)|[а-яa-z]\\?\)|\d{1,2}\\?\))\s*(?=\S)/u;
 const PAGE_NUMBER_RE = /^(?:(?:стр\.?|страница)\s*\d{1,4}(?:\s*(?:из|\/)\s*\d{1,4})?|\d{1,4}\s*из\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3})$/iu;
 /** Word bookmarks as converters leave them: `[bookmark: _GoBack]`, pandoc's `[]{#_GoBack .anchor}`. */
 const BOOKMARK_RE = /\[bookmark:\s*[^\]\n]*\]|\[\]\{#[^}\n]*\}/giu;
+/**
+ * A line ending in a reference word (`… указанные в п.`, `… в соответствии с пунктом`): a number
+ * at the start of the next line continues the reference (`2.3 настоящего Положения`).
+ */
+const REFERENCE_TAIL_RE = /(?:^|[\s(])(?:пп?\.|подп\.|разд\.|гл\.|прил\.|(?:под)?пункт\p{Ll}*|раздел\p{Ll}*|глав\p{Ll}{1,3}|приложени\p{Ll}*)$/u;
+/** A table of contents: its heading, and an entry ending in a page number after leaders. */
+const TOC_HEADING_RE = /^(?:оглавление|содержание)[.:]?$/iu;
+const TOC_ENTRY_RE = /(?:\.{3,}|…+|_{3,}|·{3,}|\t|[ \u00a0]{2,})[ \u00a0]*\d{1,3}$/u;
+const TOC_LEADER_RE = /(?:\.{3,}|…+|_{3,}|·{3,})[ \u00a0]*\d{1,3}$/u;
 const DIRECTIVE_RE = /<!--\s*normokontrol-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
 /** Removes emphasis and unbalanced quotes around a line (`«СОГЛАСОВАНО»` → `СОГЛАСОВАНО`, `«СОПК»` stays). */
@@ -299,6 +308,39 @@ function tableColumns(text: string, rows: readonly Line[]): Line[] {
   return out;
 }
 
+/**
+ * Lines of a table of contents (`Оглавление` / `Содержание` and its entries ending in page
+ * numbers, or a run of entries with dot leaders): its numbers repeat the headings, they are not clauses.
+ * An entry wrapped over two lines counts whole when its tail carries the page number.
+ */
+function findTableOfContents(lines: readonly Line[]): Set<number> {
+  const toc = new Set<number>();
+  const text = lines.filter((l) => l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris);
+  for (let k = 0; k < text.length; k++) {
+    const heading = TOC_HEADING_RE.test(stripDecor(text[k]!.content));
+    const entry = heading ? TOC_ENTRY_RE : TOC_LEADER_RE;
+    const run: number[] = [];
+    let j = heading ? k + 1 : k;
+    while (j < text.length) {
+      const c = text[j]!.content;
+      if (entry.test(c)) { run.push(text[j]!.index); j++; continue; }
+      const next = text[j + 1];
+      if (next && c.length <= 150 && entry.test(next.content) && !readClauseNumber(next.content, 0) && !APPENDIX_RE.test(next.content)) {
+        run.push(text[j]!.index, next.index);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (run.length >= (heading ? 1 : 2)) {
+      if (heading) toc.add(text[k]!.index);
+      for (const i of run) toc.add(i);
+      k = j - 1;
+    }
+  }
+  return toc;
+}
+
 /** Builds the model of `text`. `tree` may be passed when the caller already parsed the text. */
 export function buildModel(text: string, tree?: Root): DocumentModel {
   const root = tree ?? parseMarkdown(text).tree;
@@ -320,7 +362,27 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     }
   }
   const directives = detectDirectives(text, starts);
-  const isText = (l: Line): boolean => l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris;
+  // A table of contents lists headings with page numbers; its numbers are not clauses (a lawyer
+  // reads them as the contents), so its lines stay out of the tree, as debris does.
+  const tocLines = findTableOfContents(mutableLines);
+  const isText = (l: Line): boolean => l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris && !tocLines.has(l.index);
+  /**
+   * `2.` or `Раздел IV` alone on its line, the title on the next text line (a blank line between
+   * allowed): the layout of PDF and DOCX conversions. Returns the title line, if there is one.
+   */
+  const titleLineAfter = (index: number): Line | undefined => {
+    for (let j = index + 1, blanks = 0; j < mutableLines.length; j++) {
+      const n = mutableLines[j]!;
+      if (n.block === 'blank') { if (++blanks > 1) return undefined; continue; }
+      if (!isText(n)) return undefined;
+      const c = n.content;
+      if (readClauseNumber(c, 0) || readSectionLabel(c, 0, true) || ITEM_RE.test(c) || APPENDIX_RE.test(c) || STAMP_RE.test(c) || TITLE_RE.test(c)) return undefined;
+      return looksLikeSectionTitle({ ...n, block: 'paragraph', bold: false }, c) ? n : undefined;
+    }
+    return undefined;
+  };
+  /** True when nothing but emphasis follows the number or label on its line. */
+  const bareAfter = (l: Line, end: number): boolean => stripDecor(l.content.slice(end - l.contentStart)) === '';
 
   // --- Header zone: stamps and title before the first clause. ---
   let bodyStartLine = mutableLines.length;
@@ -330,12 +392,12 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     for (const l of mutableLines) {
       if (!isText(l)) continue;
       const n = readClauseNumber(l.content, l.contentStart);
-      if (n && (n.parts.length > 1 || looksLikeSectionTitle(l, l.content.slice(n.range.end - l.contentStart)))) {
+      if (n && (n.parts.length > 1 || looksLikeSectionTitle(l, l.content.slice(n.range.end - l.contentStart)) || (bareAfter(l, n.range.end) && titleLineAfter(l.index)))) {
         bodyStartLine = l.index;
         break;
       }
       const label = readSectionLabel(l.content, l.contentStart, l.block === 'heading' || l.bold);
-      if (label && looksLikeSectionTitle(l, l.content.slice(label.number.range.end - l.contentStart))) {
+      if (label && (looksLikeSectionTitle(l, l.content.slice(label.number.range.end - l.contentStart)) || (bareAfter(l, label.number.range.end) && titleLineAfter(l.index)))) {
         bodyStartLine = l.index;
         break;
       }
@@ -478,10 +540,10 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       scopeChildren.push(node);
     }
   };
-  const openNumbered = (line: Line, number: ClauseNumber, kind: NodeKind): MutableNode => {
-    const rest = text.slice(number.range.end, line.contentEnd);
+  const openNumbered = (line: Line, number: ClauseNumber, kind: NodeKind, titleLine?: Line): MutableNode => {
+    const rest = titleLine ? titleLine.content : text.slice(number.range.end, line.contentEnd);
     const lead = rest.length - rest.trimStart().length;
-    const tStart = number.range.end + lead;
+    const tStart = titleLine ? titleLine.contentStart : number.range.end + lead;
     const titleText = kind === 'section' ? stripDecor(rest).replace(/[.:]$/, '') : shortTitle(rest);
     // Parent: deepest open node whose number is a prefix of this one.
     let parent: MutableNode | undefined;
@@ -494,7 +556,8 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
         orphan = !parent || parent.number !== undefined;
       }
     }
-    const node = makeNode(kind, line, titleText, { start: tStart, end: line.contentEnd }, { number, orphan: orphan || undefined });
+    const node = makeNode(kind, line, titleText, { start: tStart, end: (titleLine ?? line).contentEnd }, { number, orphan: orphan || undefined });
+    if (titleLine) node.lines.push(titleLine.index);
     attach(node, parent);
     stack = parent ? [...stack.slice(0, stack.indexOf(parent) + 1), node] : [node];
     return node;
@@ -581,11 +644,17 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     }
 
     const label = readSectionLabel(content, l.contentStart, l.block === 'heading' || l.bold);
-    if (label && looksLikeSectionTitle(l, content.slice(label.number.range.end - l.contentStart))) {
-      // `I. Общие положения`, `Раздел 2. Порядок работы`.
-      const rest = text.slice(label.number.range.end, l.contentEnd);
-      const tStart = label.number.range.end + (rest.length - rest.trimStart().length);
-      const node = makeNode('section', l, stripDecor(rest).replace(/[.:]$/, ''), { start: tStart, end: l.contentEnd }, { number: label.number });
+    const labelTitle = label && bareAfter(l, label.number.range.end) ? titleLineAfter(i) : undefined;
+    if (label && (labelTitle || looksLikeSectionTitle(l, content.slice(label.number.range.end - l.contentStart)))) {
+      // `I. Общие положения`, `Раздел 2. Порядок работы`; `Раздел IV` with its title on the next line.
+      const rest = labelTitle ? labelTitle.content : text.slice(label.number.range.end, l.contentEnd);
+      const tStart = labelTitle ? labelTitle.contentStart : label.number.range.end + (rest.length - rest.trimStart().length);
+      const node = makeNode('section', l, stripDecor(rest).replace(/[.:]$/, ''), { start: tStart, end: (labelTitle ?? l).contentEnd }, { number: label.number });
+      if (labelTitle) {
+        node.lines.push(labelTitle.index);
+        i = labelTitle.index;
+        lastText = labelTitle.content;
+      }
       attach(node, undefined);
       stack = [node];
       romanSection = label.roman ? node : undefined;
@@ -597,8 +666,10 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
 
     const number = readClauseNumber(content, l.contentStart);
     // `… не более` / `1.5 академических часов`: a sentence broken before a decimal, not clause 1.5.
-    const brokenSentence = number !== undefined && !number.trailingDot && number.parts.length > 1 && lastNode !== undefined &&
-      /[\p{Ll},-]$/u.test(prevContent) && /^\s+\p{Ll}/u.test(content.slice(number.range.end - l.contentStart));
+    // `… указанные в п.` / `2.3 настоящего Положения`: a reference broken before its number.
+    const restLower = number !== undefined && /^[\s)]+\p{Ll}/u.test(content.slice(number.range.end - l.contentStart));
+    const brokenSentence = number !== undefined && number.parts.length > 1 && lastNode !== undefined && restLower &&
+      ((!number.trailingDot && /[\p{Ll},-]$/u.test(prevContent)) || REFERENCE_TAIL_RE.test(prevContent));
     if (number && !brokenSentence) {
       const rest = content.slice(number.range.end - l.contentStart);
       let kind: NodeKind = kindForDepth(number.parts.length);
@@ -618,12 +689,15 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
           continue;
         }
       }
+      // `2.` alone on its line, `Организация работы` on the next.
+      const ownTitle = kind === 'section' && bareAfter(l, number.range.end) ? titleLineAfter(i) : undefined;
+      const titled = ownTitle !== undefined || looksLikeSectionTitle(l, rest);
       const inAppendix = scopeParent !== undefined && plain;
-      const appendixSection = inAppendix && looksLikeSectionTitle(l, rest) && (() => {
+      const appendixSection = inAppendix && titled && (() => {
         const next = nextNumberAfter(i);
         return next !== undefined && next.parts.length > 1 && next.parts[0] === number.parts[0];
       })();
-      if (kind === 'section' && !appendixSection && (inAppendix || (romanSection && plain) || !looksLikeSectionTitle(l, rest) || isNumberedEntry(l, number, rest, i, prevContent))) {
+      if (kind === 'section' && !appendixSection && (inAppendix || (romanSection && plain) || !titled || isNumberedEntry(l, number, rest, i, prevContent))) {
         // `1. получать доступ …;` — a numbered list entry of the current clause.
         const parent = lastItem?.parent as MutableNode | undefined ?? stack[stack.length - 1] ?? scopeParent;
         const node = makeNode('item', l, shortTitle(rest), { start: number.range.end, end: l.contentEnd }, { number, marker: number.text + (number.trailingDot ? '.' : '') });
@@ -636,8 +710,12 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       }
       kind = kindForDepth(number.parts.length);
       if (romanSection && stack.some((c) => c.kind === 'clause' && c.number !== undefined && isPrefix(c.number.parts, number.parts))) kind = 'subclause';
-      const node = openNumbered(l, number, kind);
+      const node = openNumbered(l, number, kind, kind === 'section' ? ownTitle : undefined);
       if (kind === 'section') romanSection = undefined;
+      if (kind === 'section' && ownTitle) {
+        i = ownTitle.index;
+        lastText = ownTitle.content;
+      }
       lastNode = node;
       lastItem = undefined;
       blankBefore = false;

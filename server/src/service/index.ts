@@ -14,6 +14,7 @@ import { looksLikeRegulation } from '../model/detect';
 import type { DocumentModel } from '../model/types';
 import { allRules } from '../rules';
 import type { Finding, Rule } from '../rules/types';
+import { createIncrementalParseState, parseIncremental, type IncrementalParseState } from '../syntax/incremental';
 import { parseMarkdown } from '../syntax/parse';
 import { applyEdits, collectFixAllEdits } from '../util/edits';
 import { runRules, type ICancellationToken } from './engine';
@@ -91,8 +92,11 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
   const failedRules = new Set<string>();
   const cache = new Map<string, { version: number; key: string; analysis: DocumentAnalysis }>();
 
-  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken): DocumentAnalysis => {
-    const { tree, problems } = parseMarkdown(text);
+  /** Per open document: the chunks of its last parse, so an edit re-parses only what it touched. */
+  const parses = new Map<string, IncrementalParseState>();
+
+  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState): DocumentAnalysis => {
+    const { tree, problems } = incremental ? parseIncremental(incremental, text) : parseMarkdown(text);
     for (const p of problems) logger.warn(`${uri}: ${p}`);
     const model = buildModel(text, tree);
     const knowledge = getKnowledge(settings.knowledge);
@@ -107,7 +111,9 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
       const key = JSON.stringify(settings) + '|' + (settings.asOf ?? today());
       const hit = cache.get(doc.uri);
       if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
-      const analysis = compute(doc.uri, doc.version, doc.getText(), settings, token);
+      let state = parses.get(doc.uri);
+      if (!state) parses.set(doc.uri, (state = createIncrementalParseState()));
+      const analysis = compute(doc.uri, doc.version, doc.getText(), settings, token, state);
       if (!token?.isCancellationRequested) cache.set(doc.uri, { version: doc.version, key, analysis });
       return analysis;
     },
@@ -139,6 +145,7 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
     },
     forget(uri) {
       cache.delete(uri);
+      parses.delete(uri);
     },
   };
   return Object.freeze(service);

@@ -139,13 +139,24 @@ function defuseLazyRuns(text: string): string {
  */
 export function parseMarkdown(text: string): ParseResult {
   try {
-    const source = defuseLazyRuns(defuseNesting(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text));
-    const chosen = hasInlineBomb(source) ? blockOnlyProcessor : processor;
-    return { tree: chosen.parse(source) as Root, problems: [] };
+    const { source, parse } = prepareMarkdown(text);
+    return { tree: parse(source), problems: [] };
   } catch (error) {
     return {
       tree: { type: 'root', children: [] },
       problems: [`Разбор Markdown не удался: ${error instanceof Error ? error.message : String(error)}`],
     };
   }
+}
+
+/**
+ * What {@link parseMarkdown} gives micromark (BOM, deep nesting and lazy runs defused; same
+ * length as `text`) and the parser it picks for that text. The incremental parser
+ * (`syntax/incremental.ts`) parses pieces of `source` with the same parser.
+ */
+export function prepareMarkdown(text: string): { readonly source: string; readonly mode: 'full' | 'block-only'; readonly parse: (source: string) => Root } {
+  const source = defuseLazyRuns(defuseNesting(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text));
+  const blockOnly = hasInlineBomb(source);
+  const chosen = blockOnly ? blockOnlyProcessor : processor;
+  return { source, mode: blockOnly ? 'block-only' : 'full', parse: (piece) => chosen.parse(piece) as Root };
 }

@@ -19,25 +19,43 @@ import { documentAnchor, findSection, foldMixedWords } from './required-sections
 
 /** The text with emphasis removed and whitespace runs collapsed, plus a map back to offsets. */
 export function searchableText(text: string): { text: string; map: number[] } {
-  let out = '';
+  // Kept characters are collected as runs of the original text (one slice per run, not one
+  // string per character): this runs over whole documents, 1 MB ones included.
+  const parts: string[] = [];
   const map: number[] = [];
   let space = false;
+  let runStart = -1;
+  const flush = (end: number): void => {
+    if (runStart >= 0) parts.push(text.slice(runStart, end));
+    runStart = -1;
+  };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '*' || c === '_' || c === '\\') continue;
-    if (/[\s\u00a0]/.test(c)) {
+    const code = text.charCodeAt(i);
+    if (code === 42 /* * */ || code === 95 /* _ */ || code === 92 /* \ */) {
+      flush(i);
+      continue;
+    }
+    if (isSpace(code)) {
+      flush(i);
       space = true;
       continue;
     }
-    if (space && out.length > 0) {
-      out += ' ';
+    if (space && map.length > 0) {
+      parts.push(' ');
       map.push(i - 1);
     }
     space = false;
-    out += c;
+    if (runStart < 0) runStart = i;
     map.push(i);
   }
-  return { text: foldMixedWords(out), map };
+  flush(text.length);
+  return { text: foldMixedWords(parts.join('')), map };
+}
+
+/** `/[\s\u00a0]/` for one UTF-16 code unit. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** 273-ФЗ by number (typos such as `273-Ф3` are the legal family's business) or by its title. */

@@ -3,9 +3,11 @@
  *
  * What it checks: platform names and addresses written other than canonically
  * (regulations.md §5, data: `server/data/terms.json`):
- * - `МАХ` in Cyrillic letters or mixed lookalikes (`MАХ`), `Max`, `max`, and `Мах` capitalised in
- *   a platform context («в Мах», «мессенджер Мах», «Мах — национальный мессенджер») → `MAX`;
- *   the ordinary word «мах» («одним махом») is left alone;
+ * - `МАХ` in Cyrillic letters or mixed lookalikes (`MАХ`), also declined («в МАХе», «МАХа»),
+ *   `Max`, `max`, and `Мах` capitalised in a platform context («в Мах», «мессенджер Мах»,
+ *   «Мах — национальный мессенджер») or inside a sentence («Использование Мах добровольно»)
+ *   → `MAX` (it does not decline: «в МАХе» → «в MAX»); the ordinary word «мах» («одним махом»,
+ *   «мах рукой») is left alone;
  * - a mangled quoted platform name: «Сфера» (after ИКОП, «платформа», «сервис»…), «Сферрум»,
  *   «Сферум в МАХ» → «Сферум»;
  * - brand variants of VK Мессенджер (VK-мессенджер, VK мессенджер, ВК Мессенджер,
