@@ -10,6 +10,7 @@
  * Why: without these elements the act's legal basis, the procedure of its adoption and the
  * moment it takes effect cannot be shown; prosecutors' protests cite exactly these omissions.
  * Options: none (the elements and their patterns are data: `structure.elements`).
+ * The basis without 273-ФЗ is reported by legal/basis-without-273, not here.
  * Fix: a quick fix (not applied by «исправить всё»: the wording is the author's) appends a standard
  * clause for the missing element to the general section (the final one for the entry into force).
  */
@@ -58,8 +59,6 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** 273-ФЗ by number (typos such as `273-Ф3` are the legal family's business) or by its title. */
-const LAW_273 = /273\s*[-–—]?\s*Ф\s*[З3]|Об\s+образовании\s+в\s+Р(оссийской\s+Федерации|Ф)/iu;
 
 export default defineRule({
   id: 'structure/required-elements',
@@ -69,7 +68,7 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const profile = ctx.knowledge.structure;
-    const { text: flat, map } = ctx.memo('structure/searchableText', () => searchableText(ctx.text));
+    const { text: flat } = ctx.memo('structure/searchableText', () => searchableText(ctx.text));
     const specOf = (id: string) => (profile?.sections ?? []).find((s) => s.id === id);
     const general = specOf('general') ? findSection(model, specOf('general')!) : undefined;
     const final = specOf('final') ? findSection(model, specOf('final')!) : undefined;
@@ -87,18 +86,8 @@ export default defineRule({
         if (m && (at < 0 || m.index < at)) at = m.index;
       }
       if (el.id === 'councils-opinion' && at < 0 && model.stamps.some((s) => s.stamp?.kind === 'УЧТЕНО МНЕНИЕ')) at = 0;
-      if (at >= 0) {
-        if (el.id === 'normative-basis' && !LAW_273.test(flat)) {
-          const start = map[at] ?? 0;
-          const line = model.lines[model.lineAt(start)]!;
-          ctx.report({
-            range: { start: line.contentStart, end: line.contentEnd },
-            message: 'В нормативной основе нет Федерального закона от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»',
-            severity: el.severity,
-          });
-        }
-        continue;
-      }
+      // Whether the basis cites 273-ФЗ is legal/basis-without-273's business: one finding per defect.
+      if (at >= 0) continue;
       const host = el.id === 'entry-into-force' ? final ?? general : general;
       const range = host ? (host.number?.range ?? host.titleRange) : documentAnchor(model);
       const fix = insertElementFix(model, profile?.sections ?? [], el);
