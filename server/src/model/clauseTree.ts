@@ -28,8 +28,20 @@ const BOOKMARK_RE = /\[bookmark:\s*[^\]\n]*\]|\[\]\{#[^}\n]*\}/giu;
 const REFERENCE_TAIL_RE = /(?:^|[\s(])(?:пп?\.|подп\.|разд\.|гл\.|прил\.|(?:под)?пункт\p{Ll}*|раздел\p{Ll}*|глав\p{Ll}{1,3}|приложени\p{Ll}*)$/u;
 /** A table of contents: its heading, and an entry ending in a page number after leaders. */
 const TOC_HEADING_RE = /^(?:оглавление|содержание)[.:]?$/iu;
-const TOC_ENTRY_RE = /(?:\.{3,}|…+|_{3,}|·{3,}|\t|[ \u00a0]{2,})[ \u00a0]*\d{1,3}$/u;
-const TOC_LEADER_RE = /(?:\.{3,}|…+|_{3,}|·{3,})[ \u00a0]*\d{1,3}$/u;
+
+/**
+ * True when `c` ends like a table-of-contents entry: a page number after dot leaders (`…… 3`),
+ * or, when `loose`, after a tab or two spaces. Scans the tail only: linear on any line.
+ */
+function isTocEntry(c: string, loose: boolean): boolean {
+  let k = c.length;
+  while (k > 0 && k > c.length - 4 && /\d/.test(c[k - 1]!)) k--;
+  if (k === c.length || c.length - k > 3 || (k > 0 && /\d/.test(c[k - 1]!))) return false;
+  let spaces = 0;
+  while (k > 0 && (c[k - 1] === ' ' || c[k - 1] === '\u00a0')) { k--; spaces++; }
+  if (/(?:\.{3}|…|_{3}|·{3})$/u.test(c.slice(Math.max(0, k - 3), k))) return true;
+  return loose && (spaces >= 2 || c[k - 1] === '\t');
+}
 const DIRECTIVE_RE = /<!--\s*normokontrol-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
 /** Removes emphasis and unbalanced quotes around a line (`«СОГЛАСОВАНО»` → `СОГЛАСОВАНО`, `«СОПК»` stays). */
@@ -318,14 +330,14 @@ function findTableOfContents(lines: readonly Line[]): Set<number> {
   const text = lines.filter((l) => l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris);
   for (let k = 0; k < text.length; k++) {
     const heading = TOC_HEADING_RE.test(stripDecor(text[k]!.content));
-    const entry = heading ? TOC_ENTRY_RE : TOC_LEADER_RE;
+    const entry = (c: string): boolean => isTocEntry(c, heading);
     const run: number[] = [];
     let j = heading ? k + 1 : k;
     while (j < text.length) {
       const c = text[j]!.content;
-      if (entry.test(c)) { run.push(text[j]!.index); j++; continue; }
+      if (entry(c)) { run.push(text[j]!.index); j++; continue; }
       const next = text[j + 1];
-      if (next && c.length <= 150 && entry.test(next.content) && !readClauseNumber(next.content, 0) && !APPENDIX_RE.test(next.content)) {
+      if (next && c.length <= 150 && entry(next.content) && !readClauseNumber(next.content, 0) && !APPENDIX_RE.test(next.content)) {
         run.push(text[j]!.index, next.index);
         j += 2;
         continue;
@@ -780,6 +792,8 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       m.lines.sort((a, b) => a - b);
       // Stamp texts were read cell by cell (a table row may hold two stamps).
       if (m.kind !== 'stamp') m.text = m.lines.map((i) => mutableLines[i]!.content).filter((c, k) => c.length > 0 || k === 0).join('\n');
+      // `1.1.` alone on its line: the clause is titled by the line that follows.
+      if (m.title === '' && m.number && m.kind !== 'section' && m.lines.length > 1) (m as { title: string }).title = shortTitle(mutableLines[m.lines[1]!]!.content);
       let end = m.range.end;
       for (const i of m.lines) end = Math.max(end, m.kind === 'stamp' ? m.range.end : mutableLines[i]!.contentEnd);
       m.range = { start: Math.min(m.range.start, m.headRange.start), end };

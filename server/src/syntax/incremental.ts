@@ -37,8 +37,8 @@ interface CachedChunk {
 
 /** Per-document state of the incremental parser (one per open document). */
 export interface IncrementalParseState {
-  /** `mode + '\0' + chunk text` → the chunk's nodes. */
-  chunks: Map<string, CachedChunk>;
+  /** `mode + '\0' + chunk text` → the chunk's nodes, one entry per place the text occurs. */
+  chunks: Map<string, CachedChunk[]>;
   /** Chunks parsed by the last call (for tests and the benchmark). */
   lastParsed: number;
   /** Chunks reused by the last call. */
@@ -156,7 +156,7 @@ export function parseIncremental(state: IncrementalParseState, text: string): Pa
       return { tree: prepared.parse(source), problems: [] };
     }
     const starts = chunkStarts(source);
-    const next = new Map<string, CachedChunk>();
+    const next = new Map<string, CachedChunk[]>();
     const children: Root['children'] = [];
     let parsed = 0;
     let reused = 0;
@@ -168,7 +168,9 @@ export function parseIncremental(state: IncrementalParseState, text: string): Pa
       const to = i + 1 < starts.length ? starts[i + 1]! : source.length;
       const piece = source.slice(from, to);
       const key = prepared.mode + '\u0000' + piece;
-      let chunk = next.has(key) ? undefined : state.chunks.get(key);
+      // Identical chunks (repeated paragraphs) reuse the previous parse's entries in order.
+      const seen = next.get(key)?.length ?? 0;
+      let chunk = state.chunks.get(key)?.[seen];
       if (chunk) {
         reused++;
         if (chunk.offset !== from || chunk.line !== lineBase) {
@@ -195,8 +197,9 @@ export function parseIncremental(state: IncrementalParseState, text: string): Pa
           end: shiftPoint(end, from, lineBase),
         };
       }
-      // The same text twice in one document: the first place keeps the cache entry.
-      if (!next.has(key)) next.set(key, chunk);
+      const list = next.get(key);
+      if (list) list.push(chunk);
+      else next.set(key, [chunk]);
       if (i === 0) rootStart = chunk.start;
       for (const c of chunk.children) children.push(c);
       rootEnd = chunk.end;

@@ -112,15 +112,28 @@ function inflectedPattern(phrase: string): string {
 export function findAliases(model: DocumentModel, text: string): Alias[] {
   const zones = protectedZones(model, text);
   const out: Alias[] = [];
+  // The matching `)` of every `(` of a line, computed once per line: scanning from each intro to
+  // its `)` is quadratic on a line of thousands of unclosed «(далее –».
+  const closers = new Map<number, Map<number, number>>();
+  const closeOf = (open: number): number => {
+    const line = model.lines[model.lineAt(open)]!;
+    let matches = closers.get(line.index);
+    if (!matches) {
+      matches = new Map();
+      const stack: number[] = [];
+      for (let i = line.start; i < line.end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 40 /* ( */) stack.push(i);
+        else if (c === 41 /* ) */ && stack.length > 0) matches.set(stack.pop()!, i);
+      }
+      closers.set(line.index, matches);
+    }
+    return matches.get(open) ?? -1;
+  };
   for (const m of text.matchAll(INTRO_RE)) {
     const open = m.index!;
     if (inZones(zones, open)) continue;
-    let depth = 0;
-    let close = -1;
-    for (let i = open; i < text.length && text[i] !== '\n' && text[i] !== '\r'; i++) {
-      if (text[i] === '(') depth++;
-      else if (text[i] === ')' && --depth === 0) { close = i; break; }
-    }
+    const close = closeOf(open);
     if (close < 0) continue;
     const bodyStart = open + m[0].length;
     const lead = LEAD_RE.exec(text.slice(bodyStart, close));
