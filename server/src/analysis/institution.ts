@@ -69,8 +69,10 @@ export function detectInstitution(
     for (const marker of all[kind]) {
       const re = roleRegex(marker.pattern, marker.caseSensitive ? 'gu' : 'giu');
       if (!re || !Number.isFinite(marker.weight)) continue;
-      const inHead = firstMatch(re, text, 0, head);
-      const inBody = firstMatch(re, text, head, text.length);
+      // One scan when the first match is already past the head (the first match from `head` is then that one).
+      const first = firstMatch(re, text, 0, text.length);
+      const inHead = first && first.start < head ? first : undefined;
+      const inBody = !first || first.start >= head ? first : firstMatch(re, text, head, text.length);
       if (inHead) { scores[kind] += marker.weight * 3; evidence[kind].push(inHead); }
       if (inBody) { scores[kind] += marker.weight; evidence[kind].push(inBody); }
     }

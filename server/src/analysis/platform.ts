@@ -407,6 +407,17 @@ const MAX_SUFFIX_RE = /^(?:[\s\u00a0]*[-–][\s\u00a0]*|[\s\u00a0]+)(?:(?:в|н�
 
 /** Mangled quoted platform names (see {@link MangledName}), outside protected zones. */
 export function findMangledNames(model: DocumentModel, text: string, canonical = 'Сферум'): MangledName[] {
+  // Two rules of one run ask for the same names: the last answer is kept.
+  const last = lastMangled;
+  if (last && last.model === model && last.text === text && last.canonical === canonical) return last.names;
+  const names = computeMangledNames(model, text, canonical);
+  lastMangled = { model, text, canonical, names };
+  return names;
+}
+
+let lastMangled: { readonly model: DocumentModel; readonly text: string; readonly canonical: string; readonly names: MangledName[] } | undefined;
+
+function computeMangledNames(model: DocumentModel, text: string, canonical: string): MangledName[] {
   const zones = protectedZones(model, text);
   const target = foldToCyrillic(canonical).toLowerCase();
   const out: MangledName[] = [];

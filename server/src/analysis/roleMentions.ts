@@ -174,8 +174,21 @@ export function fits(word: RoleWord, kind: InstitutionKind | 'unknown'): boolean
   return kind === 'unknown' || word.kind === 'both' || word.kind === 'umbrella' || word.kind === kind;
 }
 
-/** Mentions of a concept's words, counted per base word (variants count for their base). */
+const usageCache = new WeakMap<readonly RoleMention[], Map<RoleConcept, Map<string, RoleMention[]>>>();
+
+/**
+ * Mentions of a concept's words, counted per base word (variants count for their base). Computed
+ * once per mentions list and concept (rules ask for it per mention); callers must not modify it.
+ */
 export function usage(mentions: readonly RoleMention[], concept: RoleConcept): Map<string, RoleMention[]> {
+  let perConcept = usageCache.get(mentions);
+  if (!perConcept) usageCache.set(mentions, (perConcept = new Map()));
+  let hit = perConcept.get(concept);
+  if (!hit) perConcept.set(concept, (hit = computeUsage(mentions, concept)));
+  return hit;
+}
+
+function computeUsage(mentions: readonly RoleMention[], concept: RoleConcept): Map<string, RoleMention[]> {
   const out = new Map<string, RoleMention[]>();
   for (const m of mentions) {
     if (!m.word || m.concept?.id !== concept.id) continue;
@@ -215,6 +228,8 @@ export function paradigmOfWord(data: RolesData, id: string): Paradigm | undefine
   return ref ? wordParadigm(ref.word) : undefined;
 }
 
+const mentionIndex = new WeakMap<readonly RoleMention[], Map<RoleMention, number>>();
+
 const COORDINATION = /^[\s\u00a0]*(?:,|и|или|либо|,[\s\u00a0]*а[\s\u00a0]+также)[\s\u00a0]*$/iu;
 
 /**
@@ -222,7 +237,14 @@ const COORDINATION = /^[\s\u00a0]*(?:,|и|или|либо|,[\s\u00a0]*а[\s\u00a
  * the mention right before it (or right after it) joined by a comma, «и», «или», «либо».
  */
 export function coordinatedKeys(mentions: readonly RoleMention[], m: RoleMention, text: string): readonly string[] | undefined {
-  const i = mentions.indexOf(m);
+  let positions = mentionIndex.get(mentions);
+  if (!positions) {
+    positions = new Map();
+    // The first index of each mention, as `indexOf` would find it.
+    for (let k = mentions.length - 1; k >= 0; k--) positions.set(mentions[k]!, k);
+    mentionIndex.set(mentions, positions);
+  }
+  const i = positions.get(m) ?? -1;
   if (i < 0) return undefined;
   const prev = mentions[i - 1];
   const next = mentions[i + 1];

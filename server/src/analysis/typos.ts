@@ -136,10 +136,31 @@ function firstLetters(source: string): string | undefined {
   return `[${letters}]`;
 }
 
+/**
+ * The matches of the sticky pattern `re` tried at each occurrence of `literal` in `lower` (the
+ * lower-case `text`, same length), left to right, without overlaps — what a global scan finds
+ * when every match starts with the literal.
+ */
+function* stickyMatches(re: RegExp, text: string, lower: string, literal: string): Generator<RegExpExecArray> {
+  let p = lower.indexOf(literal);
+  while (p >= 0) {
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m && m[0].length > 0) {
+      yield m;
+      p = lower.indexOf(literal, p + m[0].length);
+    } else {
+      p = lower.indexOf(literal, p + 1);
+    }
+  }
+}
+
 /** Finds dictionary typos in `text`, outside protected zones. */
 export function findTypos(text: string, entries: readonly TypoEntry[], zones: readonly OffsetRange[] = []): TypoHit[] {
   const hits: TypoHit[] = [];
   const lower = FOLD_EXCEPTIONS.test(text) ? undefined : text.toLowerCase();
+  // Offsets of `lower` are offsets of `text` only when lower-casing kept every length.
+  const sameLength = lower !== undefined && lower.length === text.length;
   for (const entry of entries) {
     const literal = lower === undefined ? undefined : requiredLiteral(entry.wrong);
     if (literal !== undefined && !lower!.includes(literal)) continue;
@@ -150,12 +171,16 @@ export function findTypos(text: string, entries: readonly TypoEntry[], zones: re
     // the literal): positions without it fail at once instead of running the lookbehind — ten
     // times faster. Literal-first patterns are fast as they are (V8 scans for the literal).
     const guard = entry.wrong.startsWith('(?<') ? requiredLiteral(entry.wrong) ?? firstLetters(entry.wrong) : undefined;
-    const re = dataRegex(`${guard ? `(?=${guard})` : ''}(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${entry.wrong})(?![\\p{L}\\p{N}])`, 'giu');
+    const source = `${guard ? `(?=${guard})` : ''}(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${entry.wrong})(?![\\p{L}\\p{N}])`;
+    const re = dataRegex(source, 'giu');
     if (!re) continue;
     const context = entry.context ? dataRegex(entry.context, 'iu') : undefined;
     const notContext = entry.notContext ? dataRegex(entry.notContext, 'iu') : undefined;
     if (context === null || notContext === null) continue;
-    for (const m of text.matchAll(re)) {
+    // With a required literal, the pattern is tried only where the literal occurs (every match
+    // starts with it): the same matches as the scan, without running the pattern at every position.
+    const at = literal !== undefined && sameLength ? dataRegex(source, 'iuy') : undefined;
+    for (const m of at ? stickyMatches(at, text, lower!, literal!) : text.matchAll(re)) {
       const start = m.index!;
       const wrong = m[0];
       if (wrong.length === 0) continue;

@@ -14,8 +14,21 @@ const INLINE_CODE_RE = /(`+)[^`\n][\s\S]*?\1/g;
 const HTML_COMMENT_RE = /<!--[\s\S]*?-->/g;
 const LINK_DEST_RE = /\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
 
-/** Protected zones of a text, sorted and non-overlapping. */
+const zoneCache = new WeakMap<DocumentModel, { readonly text: string; readonly zones: OffsetRange[] }>();
+
+/**
+ * Protected zones of a text, sorted and non-overlapping. Computed once per model and text (several
+ * rules and analyses of one run ask for them); callers must not modify the returned array.
+ */
 export function protectedZones(model: DocumentModel, text: string): OffsetRange[] {
+  const hit = zoneCache.get(model);
+  if (hit && hit.text === text) return hit.zones;
+  const zones = computeZones(model, text);
+  zoneCache.set(model, { text, zones });
+  return zones;
+}
+
+function computeZones(model: DocumentModel, text: string): OffsetRange[] {
   const zones: OffsetRange[] = [];
   for (const line of model.lines) if (line.block === 'code') zones.push({ start: line.start, end: line.end });
   const add = (re: RegExp, group = 0): void => {

@@ -41,25 +41,32 @@ export function workerScript(): string | undefined {
 }
 
 /**
- * How many workers to start for `files` files: `NORMOKONTROL_WORKERS` when set (0 or 1 = no pool),
- * otherwise one per core; 0 when the pool is not worth it.
+ * How many workers to start for `files` files: `NORMOKONTROL_WORKERS` when set (0 = no pool),
+ * otherwise one per core besides the main thread, which checks files too (on 2 cores: the main
+ * thread and one worker — a second worker would only add its start-up and warm-up); 0 when the
+ * pool is not worth it.
  */
 export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): number {
   const configured = env['NORMOKONTROL_WORKERS'];
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const wanted = configured !== undefined && /^\d+$/.test(configured.trim()) ? Number(configured) : cores;
-  if (wanted <= 1 || files <= POOL_THRESHOLD) return 0;
+  const wanted = configured !== undefined && /^\d+$/.test(configured.trim()) ? Number(configured) : cores - 1;
+  if (wanted <= 0 || files <= POOL_THRESHOLD) return 0;
   return Math.min(wanted, Math.ceil(files / 2), 16);
 }
 
+/** Jobs a worker holds at once: the next one is queued while the main thread is busy checking. */
+const WORKER_QUEUE = 2;
+
 /**
- * Checks `jobs` on `size` workers; resolves to the results in input order. A job whose worker
- * dies is answered with an error result (exit code 2), never lost.
+ * Checks `jobs` on `size` workers and, when `local` is given, on the main thread as well;
+ * resolves to the results in input order. A job whose worker dies is answered with an error
+ * result (exit code 2), never lost.
  */
 export function checkFilesInPool(
   jobs: ReadonlyArray<Omit<PoolJob, 'id'>>,
   size: number,
   script: string,
+  local?: (job: Omit<PoolJob, 'id'>) => FileResult,
 ): Promise<FileResult[]> {
   const results: Array<FileResult | undefined> = new Array(jobs.length);
   let next = 0;
@@ -70,19 +77,19 @@ export function checkFilesInPool(
       return;
     }
     const workers: Worker[] = [];
+    let finished = false;
     const finish = (): void => {
+      finished = true;
       for (const w of workers) void w.terminate();
       resolve(results.map((r, i) => r ?? { file: jobs[i]!.file, findings: [], error: 'не удалось проверить файл: процесс проверки прервался' }));
     };
-    const feed = (worker: Worker, current: { id: number }): void => {
-      if (next >= jobs.length) {
-        current.id = -1;
-        return;
+    const feed = (worker: Worker, held: Set<number>): void => {
+      while (held.size < WORKER_QUEUE && next < jobs.length) {
+        const id = next++;
+        held.add(id);
+        const job: PoolJob = { id, ...jobs[id]! };
+        worker.postMessage(job);
       }
-      const id = next++;
-      current.id = id;
-      const job: PoolJob = { id, ...jobs[id]! };
-      worker.postMessage(job);
     };
     const settle = (id: number, result: FileResult): void => {
       if (id < 0 || results[id] !== undefined) return;
@@ -92,28 +99,40 @@ export function checkFilesInPool(
     for (let k = 0; k < Math.min(size, jobs.length); k++) {
       const worker = new Worker(script);
       workers.push(worker);
-      const current = { id: -1 };
+      const held = new Set<number>();
       worker.on('message', (answer: PoolAnswer) => {
+        held.delete(answer.id);
         settle(answer.id, answer.result);
-        feed(worker, current);
+        feed(worker, held);
       });
       const fail = (error: unknown): void => {
-        // The worker is gone: its job fails, the remaining jobs go to the other workers (or, when
-        // none is left, fail too).
+        // The worker is gone: its jobs fail, the remaining jobs go to the others (or, when no
+        // one is left, fail too).
         const message = error instanceof Error ? error.message : String(error);
-        settle(current.id, { file: jobs[current.id]?.file ?? '', findings: [], error: `не удалось проверить файл: ${message}` });
-        current.id = -1;
+        for (const id of held) settle(id, { file: jobs[id]?.file ?? '', findings: [], error: `не удалось проверить файл: ${message}` });
+        held.clear();
         const alive = workers.filter((w) => w !== worker && w.threadId >= 0);
         workers.splice(workers.indexOf(worker), 1);
-        if (alive.length === 0) {
+        if (alive.length === 0 && !local) {
           for (; next < jobs.length; next++) settle(next, { file: jobs[next]!.file, findings: [], error: `не удалось проверить файл: ${message}` });
         }
       };
       worker.on('error', fail);
       worker.on('exit', (code) => {
-        if (current.id >= 0) fail(new Error(`процесс проверки завершился с кодом ${code}`));
+        if (held.size > 0) fail(new Error(`процесс проверки завершился с кодом ${code}`));
       });
-      feed(worker, current);
+      feed(worker, held);
+    }
+    if (local) {
+      // The main thread takes one job at a time and yields between jobs, so worker answers are
+      // handled (and workers fed) promptly.
+      const step = (): void => {
+        if (finished || next >= jobs.length) return;
+        const id = next++;
+        settle(id, local(jobs[id]!));
+        setImmediate(step);
+      };
+      setImmediate(step);
     }
   });
 }

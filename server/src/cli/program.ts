@@ -235,7 +235,7 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     const size = env.service === undefined ? poolSize(jobs.length) : 0;
     const script = size > 0 ? workerScript() : undefined;
     const checked = script
-      ? await checkFilesInPool(jobs.map((j) => ({ ...j, fix })), size, script)
+      ? await checkFilesInPool(jobs.map((j) => ({ ...j, fix })), size, script, (j) => checkFile(j.file, j.settings, { service: svc, fix: j.fix }))
       : jobs.map((j) => checkFile(j.file, j.settings, { service: svc, fix }));
     let k = 0;
     for (const slot of slots) results.push('settings' in slot ? toJsonFile(checked[k++]!, cwd) : slot);

@@ -27,11 +27,17 @@ const WS0_RE = new RegExp(WS0, 'yu');
 const WS_RE = new RegExp(WS, 'yu');
 
 /** A bare federal-law number opening a citation: `273-ФЗ от 28.12.12`, `№ 156-ФЗ`. */
-const FZ_ANCHOR_RE = new RegExp(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'giu');
+const FZ_ANCHOR_RE = new RegExp(String.raw`(?=[№n\d])${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'giu');
 /** Sanitary codes; Word's autocorrect leaves `2.4.2.2821 – 10` (spaces around a dash). */
-const CODE_RE = new RegExp(String.raw`${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'giu');
+const CODE_RE = new RegExp(String.raw`(?=[смг])${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'giu');
 /** An article reference right before an act: `ч. 3 ст. 30`, `статьи 30`, `п. 2 ч. 1 ст. 12`. */
 const ARTICLE_RE = /(?<![\p{L}])(?:(?:п\.|пп\.|пункт\p{L}*|подпункт\p{L}*)\s*(\d+(?:\.\d+)*)\s*,?\s*)?(?:(?:ч\.|част\p{L}*)\s*(\d+(?:\.\d+)?)\s*,?\s*)?(?:ст\.|стать\p{L}*)\s*(\d+(?:\.\d+)*)\s*$/iu;
+/**
+ * {@link KIND_RE} with a guard on the first letter of every kind word in front: positions that
+ * cannot start a kind word fail at once instead of running the lookbehind (same matches; the anchor
+ * regexes above carry the same kind of guard: `(?=[…])` before `START`).
+ */
+const KIND_ANCHOR_RE = new RegExp(`(?=[фзпру])${KIND_RE.source}`, KIND_RE.flags);
 const ALIAS_RE = /далее\s*(?:[-–—]\s*)?(?:по\s+тексту\s*[-–—]?\s*)?$/iu;
 
 const LATIN_TO_CYRILLIC: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
@@ -161,7 +167,7 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
     re.lastIndex = from;
     for (let m = re.exec(slice); m; m = re.exec(slice)) anchors.push({ start: m.index, type, m });
   };
-  collect(KIND_RE, 'kind');
+  collect(KIND_ANCHOR_RE, 'kind');
   collect(FZ_ANCHOR_RE, 'fz');
   collect(CODE_RE, 'code');
   anchors.sort((a, b) => a.start - b.start || (a.type === 'kind' ? -1 : 1));
@@ -180,7 +186,14 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
       continue;
     }
     // Codes inside a title («Об утверждении санитарных правил СП …») do not end it.
-    const nextAnchor = anchors.slice(ai + 1).find((b) => b.type !== 'code' && b.start >= a.start + a.m[0].length)?.start ?? to;
+    let nextAnchor = to;
+    for (let bi = ai + 1; bi < anchors.length; bi++) {
+      const b = anchors[bi]!;
+      if (b.type !== 'code' && b.start >= a.start + a.m[0].length) {
+        nextAnchor = b.start;
+        break;
+      }
+    }
     const d: Draft = { end: a.start + a.m[0].length };
     if (a.type === 'kind') {
       const k = kindOfMatch(a.m);

@@ -6,10 +6,9 @@
  * numbers, gaps and misplaced sub-clauses are kept exactly as written; rules report them.
  */
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../syntax/parse';
 import { isPrefix, kindForDepth, readClauseNumber } from './clauseNumber';
 import { findDates } from './dates';
-import { classifyLines, lineIndexAt } from './lines';
+import { classifyLines, classifyText, lineIndexAt } from './lines';
 import type { ClauseNumber, Debris, Directive, DocumentModel, Line, NodeKind, OffsetRange, RegNode, Stamp, Title } from './types';
 
 /** Stamp keywords (regulations.md §2); longest first. */
@@ -355,8 +354,7 @@ function findTableOfContents(lines: readonly Line[]): Set<number> {
 
 /** Builds the model of `text`. `tree` may be passed when the caller already parsed the text. */
 export function buildModel(text: string, tree?: Root): DocumentModel {
-  const root = tree ?? parseMarkdown(text).tree;
-  const lines = classifyLines(text, root);
+  const lines = tree ? classifyLines(text, tree) : classifyText(text);
   const starts = lines.map((l) => l.start);
   const debris = detectDebris(text, lines);
   const debrisLines = new Set(debris.filter((d) => d.kind !== 'bookmark').map((d) => d.line));

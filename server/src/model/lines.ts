@@ -5,16 +5,21 @@
  * list item in CommonMark, yet a lawyer reads a new clause.
  */
 import type { Nodes, Root } from 'mdast';
+import { scanBlocks, type LineFacts } from '../syntax/blocks';
+import { parseMarkdown, prepareSource } from '../syntax/parse';
 import type { Line } from './types';
 
 type Block = Line['block'];
 
-interface LineFacts {
-  block: Block;
-  headingDepth?: number;
-  listDepth: number;
-  listMarker?: string;
-  listMarkerStart?: number;
+/** Which block parser the model uses: the fast scanner (default) or remark. */
+export type BlockParser = 'fast' | 'remark';
+
+/**
+ * The block parser chosen by the environment: `NORMOKONTROL_PARSER=remark` makes the model use
+ * the remark tree (for debugging and the differential test); anything else the fast scanner.
+ */
+export function defaultBlockParser(): BlockParser {
+  return typeof process !== 'undefined' && process.env?.['NORMOKONTROL_PARSER'] === 'remark' ? 'remark' : 'fast';
 }
 
 /** Offsets of line starts and ends (end = before the line break). */
@@ -124,11 +129,29 @@ function collectFacts(tree: Root, starts: readonly number[], text: string, facts
 
 const WS = /[\s\u00a0\u200b\ufeff]/;
 
-/** Builds {@link Line}s for the whole text. */
+/** Builds {@link Line}s for the whole text from the remark tree of the text. */
 export function classifyLines(text: string, tree: Root): Line[] {
   const { starts, ends } = splitLines(text);
   const facts: LineFacts[] = starts.map(() => ({ block: 'blank' as Block, listDepth: 0 }));
   collectFacts(tree, starts, text, facts);
+  return linesFromFacts(text, starts, ends, facts);
+}
+
+/**
+ * Builds {@link Line}s without a tree: the fast block scanner (`syntax/blocks.ts`), or remark when
+ * `parser` is `'remark'` or the scanner gives up (link reference definitions, tabs in container
+ * indentation).
+ */
+export function classifyText(text: string, parser: BlockParser = defaultBlockParser()): Line[] {
+  if (parser === 'fast') {
+    const { starts, ends } = splitLines(text);
+    const facts = scanBlocks(prepareSource(text), starts, ends, text);
+    if (facts) return linesFromFacts(text, starts, ends, facts);
+  }
+  return classifyLines(text, parseMarkdown(text).tree);
+}
+
+function linesFromFacts(text: string, starts: readonly number[], ends: readonly number[], facts: readonly LineFacts[]): Line[] {
   const lines: Line[] = [];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;

@@ -114,8 +114,49 @@ function formPattern(form: string): string {
 
 interface Compiled {
   readonly re: RegExp;
+  /** The same pattern, sticky: tried only where a match can start (see {@link findForms}). */
+  readonly sticky: RegExp;
+  /**
+   * The first words of all surfaces, folded (lower case, ё → е); undefined when a surface does not
+   * open with a plain Latin or Cyrillic word (the word index cannot then find its starts).
+   */
+  readonly firstWords: readonly string[] | undefined;
   /** normalised surface → keys. */
   readonly keys: Map<string, string[]>;
+}
+
+/** A plain letter: the only letters the word index knows (see {@link wordIndex}). */
+const PLAIN_WORD = /[A-Za-zА-Яа-яЁё]+/g;
+/** A letter other than a plain one: a case-insensitive regex may equate it with a plain letter (ſ ~ s). */
+const NON_PLAIN_LETTER = /[^\P{L}A-Za-zА-Яа-яЁё]/u;
+
+function foldWord(w: string): string {
+  return w.toLowerCase().replace(/ё/g, 'е');
+}
+
+let lastIndex: { readonly text: string; readonly words: Map<string, number[]> | undefined } | undefined;
+
+/**
+ * Start offsets of every word of `text` by folded word (lower case, ё → е), or undefined when the
+ * text has a letter other than plain Latin and Cyrillic (then a case-insensitive match of a
+ * surface need not be a word with the same folding). Kept for the last text seen: the role and
+ * term analyses of one run look up dozens of paradigms in the same text.
+ */
+function wordIndex(text: string): Map<string, number[]> | undefined {
+  if (lastIndex && lastIndex.text === text) return lastIndex.words;
+  let words: Map<string, number[]> | undefined;
+  if (!NON_PLAIN_LETTER.test(text)) {
+    words = new Map();
+    PLAIN_WORD.lastIndex = 0;
+    for (let m = PLAIN_WORD.exec(text); m; m = PLAIN_WORD.exec(text)) {
+      const w = foldWord(m[0]);
+      const list = words.get(w);
+      if (list) list.push(m.index);
+      else words.set(w, [m.index]);
+    }
+  }
+  lastIndex = { text, words };
+  return words;
 }
 
 const compiled = new WeakMap<Paradigm, Compiled>();
@@ -135,8 +176,14 @@ function compile(p: Paradigm): Compiled {
   // Whole words: no letter or digit around; «учитель» is not found inside «учитель-предметник»,
   // but a list marker «-» glued to the word («-учитель …») does not hide it.
   const body = surfaces.map(formPattern).join('|');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_]|\\p{L}[-‐‑])(?:${body})(?![\\p{L}\\p{N}_]|[-‐‑]\\p{L})`, 'giu');
-  c = { re, keys };
+  const source = `(?<![\\p{L}\\p{N}_]|\\p{L}[-‐‑])(?:${body})(?![\\p{L}\\p{N}_]|[-‐‑]\\p{L})`;
+  const re = new RegExp(source, 'giu');
+  const sticky = new RegExp(source, 'iuy');
+  // Every match starts a word of the text equal (folded) to the first word of a surface: the
+  // lookbehind puts no letter before it, and a surface's first word is followed by a non-letter.
+  const firsts = surfaces.map((f) => /^[A-Za-zА-Яа-яЁё]+(?![\p{L}])/u.exec(f)?.[0]);
+  const firstWords = firsts.every((f) => f !== undefined) ? [...new Set(firsts.map((f) => foldWord(f!)))] : undefined;
+  c = { re, sticky, firstWords, keys };
   compiled.set(p, c);
   return c;
 }
@@ -146,8 +193,32 @@ function compile(p: Paradigm): Compiled {
  * whole words, ё = е, any run of spaces, NBSP or line breaks between words.
  */
 export function findForms(text: string, p: Paradigm, from = 0, to = text.length): FormMatch[] {
-  const { re, keys } = compile(p);
+  const { re, sticky, firstWords, keys } = compile(p);
   const out: FormMatch[] = [];
+  const index = firstWords ? wordIndex(text) : undefined;
+  if (index) {
+    // Try the pattern only where a word that can open a match starts (same matches as the scan below).
+    let starts: number[] = [];
+    for (const w of firstWords!) {
+      const at = index.get(w);
+      if (at) starts = starts.length === 0 ? at : [...starts, ...at];
+    }
+    if (starts.length === 0) return out;
+    if (firstWords!.length > 1) starts = [...starts].sort((a, b) => a - b);
+    let next = Math.max(0, from);
+    for (const s of starts) {
+      if (s < next) continue;
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      if (!m || m[0].length === 0) continue;
+      const end = s + m[0].length;
+      if (end > to) break;
+      const ks = keys.get(normalizeForm(m[0])) ?? [FORM_KEYS[0]!];
+      out.push({ start: s, end, form: ks[0]!, forms: ks, text: m[0] });
+      next = end;
+    }
+    return out;
+  }
   re.lastIndex = Math.max(0, from);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) { re.lastIndex++; continue; }

@@ -10,6 +10,8 @@ import { suppressionFilter } from '../rules/suppression';
 import type { Finding, Report, Rule, RuleContext, Severity, SeveritySetting } from '../rules/types';
 import type { ILogger } from './logger';
 
+const EMPTY_ROOT: Root = { type: 'root', children: [] };
+
 /** A cancellation check; `isCancellationRequested` is read between rules. */
 export interface ICancellationToken {
   readonly isCancellationRequested: boolean;
@@ -39,7 +41,9 @@ function clampRange(r: OffsetRange, length: number): OffsetRange {
 export interface RunInput {
   readonly text: string;
   readonly model: DocumentModel;
-  readonly tree: Root;
+  /** The remark tree, or an object whose `tree` getter parses it on first access. */
+  readonly tree?: Root;
+  readonly lazyTree?: { readonly tree: Root };
   readonly settings: Settings;
   readonly knowledge: Knowledge;
   readonly asOf: string;
@@ -54,7 +58,8 @@ export interface RunInput {
 
 /** Runs every enabled rule; returns findings sorted by position. */
 export function runRules(input: RunInput): Finding[] {
-  const { text, model, tree, settings, knowledge, asOf, rules, logger, token, failedRules, timings } = input;
+  const { text, model, settings, knowledge, asOf, rules, logger, token, failedRules, timings } = input;
+  const treeSource = input.lazyTree ?? { tree: input.tree ?? EMPTY_ROOT };
   const memo = new Map<string, unknown>();
   const findings: Finding[] = [];
   const suppressed = suppressionFilter(model);
@@ -67,7 +72,10 @@ export function runRules(input: RunInput): Finding[] {
     const ctx: RuleContext = {
       text,
       model,
-      tree,
+      // Lazy: remark parses only when a rule reads the tree.
+      get tree(): Root {
+        return treeSource.tree;
+      },
       options,
       asOf,
       knowledge,

@@ -10,12 +10,13 @@ import { normalizeSettings, today, type Settings } from '../config';
 import { getKnowledge } from '../knowledge';
 import type { Knowledge } from '../knowledge/types';
 import { buildModel } from '../model/clauseTree';
+import { defaultBlockParser, type BlockParser } from '../model/lines';
 import { looksLikeRegulation } from '../model/detect';
 import type { DocumentModel } from '../model/types';
 import { allRules } from '../rules';
 import type { Finding, Rule } from '../rules/types';
 import { createIncrementalParseState, parseIncremental, type IncrementalParseState } from '../syntax/incremental';
-import { parseMarkdown } from '../syntax/parse';
+import { parseMarkdown, type ParseResult } from '../syntax/parse';
 import { applyEdits, collectFixAllEdits } from '../util/edits';
 import { runRules, type ICancellationToken } from './engine';
 import { nullLogger, type ILogger } from './logger';
@@ -37,13 +38,14 @@ export interface DocumentAnalysis {
   readonly uri: string;
   readonly version: number;
   readonly text: string;
+  /** The remark tree (mdast), parsed on first access. */
   readonly tree: Root;
   readonly model: DocumentModel;
   readonly findings: readonly Finding[];
   readonly asOf: string;
   readonly settings: Settings;
   readonly knowledge: Knowledge;
-  /** Problems of the parse (empty normally). */
+  /** Problems of the parse (empty normally; known once {@link tree} was read). */
   readonly problems: readonly string[];
 }
 
@@ -81,6 +83,12 @@ export interface ServiceOptions {
   readonly logger?: ILogger;
   /** Rules to run (default: all registered rules). */
   readonly rules?: readonly Rule[];
+  /**
+   * Block parser of the model: the fast line scanner (default) or remark (the reference, for
+   * debugging and differential tests; also `NORMOKONTROL_PARSER=remark`). Either way
+   * {@link DocumentAnalysis.tree} / `RuleContext.tree` is the remark tree, parsed on first access.
+   */
+  readonly parser?: BlockParser;
 }
 
 const EMPTY_SETTINGS: Settings = normalizeSettings({});
@@ -95,14 +103,30 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
   /** Per open document: the chunks of its last parse, so an edit re-parses only what it touched. */
   const parses = new Map<string, IncrementalParseState>();
 
+  const parser = options.parser ?? defaultBlockParser();
+
   const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState): DocumentAnalysis => {
-    const { tree, problems } = incremental ? parseIncremental(incremental, text) : parseMarkdown(text);
-    for (const p of problems) logger.warn(`${uri}: ${p}`);
-    const model = buildModel(text, tree);
+    // The remark tree is parsed only when someone reads it (no rule does by default): the model
+    // comes from the fast block scanner. With `parser: 'remark'` it is parsed up front and the
+    // model is built from it.
+    let parsed: ParseResult | undefined;
+    const parse = (): ParseResult => {
+      if (!parsed) {
+        parsed = incremental ? parseIncremental(incremental, text) : parseMarkdown(text);
+        for (const p of parsed.problems) logger.warn(`${uri}: ${p}`);
+      }
+      return parsed;
+    };
+    const model = parser === 'remark' ? buildModel(text, parse().tree) : buildModel(text);
     const knowledge = getKnowledge(settings.knowledge);
     const asOf = settings.asOf ?? today();
-    const findings = runRules({ text, model, tree, settings, knowledge, asOf, rules, logger, token, failedRules });
-    return { uri, version, text, tree, model, findings, asOf, settings, knowledge, problems };
+    const lazy = { get tree(): Root { return parse().tree; } };
+    const findings = runRules({ text, model, lazyTree: lazy, settings, knowledge, asOf, rules, logger, token, failedRules });
+    return {
+      uri, version, text, model, findings, asOf, settings, knowledge,
+      get tree(): Root { return parse().tree; },
+      get problems(): readonly string[] { return parsed ? parsed.problems : []; },
+    };
   };
 
   const service: IRegulationService = {

@@ -150,12 +150,21 @@ export function parseMarkdown(text: string): ParseResult {
 }
 
 /**
+ * The text micromark sees: a leading BOM replaced by a space, deep nesting and long lazy runs
+ * defused (same length as `text`, offsets aligned). The fast block scanner (`syntax/blocks.ts`)
+ * scans the same source, so both agree on these protections.
+ */
+export function prepareSource(text: string): string {
+  return defuseLazyRuns(defuseNesting(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text));
+}
+
+/**
  * What {@link parseMarkdown} gives micromark (BOM, deep nesting and lazy runs defused; same
  * length as `text`) and the parser it picks for that text. The incremental parser
  * (`syntax/incremental.ts`) parses pieces of `source` with the same parser.
  */
 export function prepareMarkdown(text: string): { readonly source: string; readonly mode: 'full' | 'block-only'; readonly parse: (source: string) => Root } {
-  const source = defuseLazyRuns(defuseNesting(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text));
+  const source = prepareSource(text);
   const blockOnly = hasInlineBomb(source);
   const chosen = blockOnly ? blockOnlyProcessor : processor;
   return { source, mode: blockOnly ? 'block-only' : 'full', parse: (piece) => chosen.parse(piece) as Root };

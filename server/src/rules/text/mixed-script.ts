@@ -38,25 +38,55 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const { text } = ctx;
-    const zones = protectedZones(ctx.model, text);
-    const claimed: OffsetRange[] = [
-      ...typoHits(ctx),
-      ...findMangledNames(ctx.model, text, termsData(ctx.knowledge).canonical.platform),
-    ];
-    const allowed: OffsetRange[] = [];
-    for (const token of typosData(ctx.knowledge).allowMixed) {
-      if (typeof token !== 'string' || token.length === 0) continue;
-      for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) allowed.push({ start: i, end: i + token.length });
+    // Claimed and allowed spans are computed only once a word needs them (most drafts have none).
+    let zones: readonly OffsetRange[] | undefined;
+    let claimed: OffsetRange[] | undefined;
+    let allowed: OffsetRange[] | undefined;
+    const skip = (w: OffsetRange): boolean => {
+      if (!zones) {
+        zones = protectedZones(ctx.model, text);
+        claimed = [
+          ...typoHits(ctx),
+          ...findMangledNames(ctx.model, text, termsData(ctx.knowledge).canonical.platform),
+        ];
+        allowed = [];
+        for (const token of typosData(ctx.knowledge).allowMixed) {
+          if (typeof token !== 'string' || token.length === 0) continue;
+          for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) allowed.push({ start: i, end: i + token.length });
+        }
+      }
+      return inZones(zones, w.start, w.end) || claimed!.some((c) => overlaps(c, w)) || allowed!.some((a) => overlaps(a, w));
+    };
+    const starts: number[] = [];
+    const ends: number[] = [];
+    WORD_RE.lastIndex = 0;
+    for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
     }
-    const words = [...text.matchAll(WORD_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0] }));
-    words.forEach((w, i) => {
-      if (inZones(zones, w.start, w.end) || claimed.some((c) => overlaps(c, w)) || allowed.some((a) => overlaps(a, w))) return;
+    const wordAt = (i: number): { start: number; end: number; word: string } | undefined =>
+      i < 0 || i >= starts.length ? undefined : { start: starts[i]!, end: ends[i]!, word: text.slice(starts[i], ends[i]) };
+    for (let i = 0; i < starts.length; i++) {
+      // Fast path: a word of basic Cyrillic letters only, or of two or more ASCII letters only, is
+      // reported by neither check below.
+      const a = starts[i]!;
+      const b = ends[i]!;
+      let cyrillic = true;
+      let ascii = true;
+      for (let k = a; k < b && (cyrillic || ascii); k++) {
+        const c = text.charCodeAt(k);
+        if (c < 0x400 || c > 0x45f) cyrillic = false;
+        if (c >= 0x80) ascii = false;
+      }
+      if (cyrillic || (ascii && b - a > 1)) continue;
+      const w = wordAt(i)!;
+      if (skip(w)) continue;
       const chars = [...w.word];
       const latin = chars.filter((c) => scriptOf(c) === 'latin');
       const cyr = chars.filter((c) => scriptOf(c) === 'cyrillic');
       const range = { start: w.start, end: w.end };
       if (latin.length > 0 && cyr.length > 0) {
-        if (MAX_LIKE.test(w.word)) return; // terms/canonical-spelling
+        if (MAX_LIKE.test(w.word)) continue; // terms/canonical-spelling
         const toCyr = cyr.length >= latin.length;
         const minority = toCyr ? latin : cyr;
         const map = toCyr ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
@@ -68,12 +98,12 @@ export default defineRule({
           message: `Смешение алфавитов в слове «${w.word}»: ${what}`,
           fixes: clean ? [{ title: `Заменить на «${converted}»`, edits: [minimalEdit(w.start, w.word, converted)] }] : undefined,
         });
-        return;
+        continue;
       }
       // A lone lowercase Latin lookalike between Russian words: «обмен c родителями».
       if (latin.length === 1 && chars.length === 1 && /[aceopxy]/.test(w.word)) {
-        const prev = words[i - 1];
-        const next = words[i + 1];
+        const prev = wordAt(i - 1);
+        const next = wordAt(i + 1);
         const gapOk = (a: { end: number }, b: { start: number }): boolean => /^[\s\u00a0,]{1,3}$/u.test(text.slice(a.end, b.start));
         const russian = (x: { word: string } | undefined): boolean => !!x && /^\p{Script=Cyrillic}+$/u.test(x.word);
         if (russian(prev) && russian(next) && gapOk(prev!, w) && gapOk(w, next!)) {
@@ -85,6 +115,6 @@ export default defineRule({
           });
         }
       }
-    });
+    }
   },
 });
