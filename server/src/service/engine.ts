@@ -101,7 +101,11 @@ export function runRules(input: RunInput): Finding[] {
     }
     for (const r of reports) {
       const range = clampRange(r.range, text.length);
-      const fixes = (r.fixes ?? []).filter((f) => f.edits.every((e) => e.start >= 0 && e.end >= e.start && e.end <= text.length));
+      // A fix must be in bounds and change something: a no-op fix would leave a «fixable» finding
+      // that fix-all can never remove.
+      const fixes = (r.fixes ?? []).filter(
+        (f) => f.edits.every((e) => e.start >= 0 && e.end >= e.start && e.end <= text.length) && f.edits.some((e) => text.slice(e.start, e.end) !== e.newText),
+      );
       const finding: Finding = {
         ...r,
         range,
