@@ -72,14 +72,16 @@ export function baseId(w: RoleWord): string {
 
 /** True when the line prefix before `offset` leaves a quote open. */
 function insideQuotes(text: string, lineStart: number, offset: number): boolean {
-  const prefix = text.slice(lineStart, offset);
+  // One pass over code units, no slice (the quote marks are all BMP characters).
   let depth = 0;
-  for (const ch of prefix) {
-    if (ch === '«' || ch === '“' || ch === '„') depth++;
-    else if ((ch === '»' || ch === '”') && depth > 0) depth--;
+  let straight = 0;
+  for (let i = Math.max(0, lineStart); i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xab /* « */ || c === 0x201c /* “ */ || c === 0x201e /* „ */) depth++;
+    else if ((c === 0xbb /* » */ || c === 0x201d /* ” */) && depth > 0) depth--;
+    else if (c === 0x22 /* " */) straight++;
   }
   if (depth > 0) return true;
-  const straight = (prefix.match(/"/g) ?? []).length;
   return straight % 2 === 1;
 }
 

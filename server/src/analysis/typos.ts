@@ -137,6 +137,56 @@ function firstLetters(source: string): string | undefined {
 }
 
 /**
+ * For a pattern of the {@link firstLetters} shape without a top-level `|`: its opening words in
+ * lower case — every match starts with one of them (case-insensitively); undefined otherwise.
+ */
+function openingWords(source: string): string[] | undefined {
+  if (hasTopLevelBar(source)) return undefined;
+  const body = afterLookbehinds(source);
+  const m = /^\((?:\?:)?((?:[a-zA-Zа-яА-ЯёЁ]{2,}\|)*[a-zA-Zа-яА-ЯёЁ]{2,})\)/.exec(body);
+  if (!m || /^[?*{]/.test(body.slice(m[0].length))) return undefined;
+  return [...new Set(m[1]!.split('|').map((w) => w.toLowerCase()))];
+}
+
+function hasTopLevelBar(source: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** {@link stickyMatches} for several literals: tried at each occurrence of any of them, in order. */
+function* stickyMatchesAny(re: RegExp, text: string, lower: string, words: readonly string[]): Generator<RegExpExecArray> {
+  if (words.length === 1) {
+    yield* stickyMatches(re, text, lower, words[0]!);
+    return;
+  }
+  const starts: number[] = [];
+  for (const w of words) for (let p = lower.indexOf(w); p >= 0; p = lower.indexOf(w, p + 1)) starts.push(p);
+  if (starts.length === 0) return;
+  starts.sort((a, b) => a - b);
+  let next = 0;
+  for (const p of starts) {
+    if (p < next) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m && m[0].length > 0) {
+      yield m;
+      next = p + m[0].length;
+    } else {
+      next = p + 1;
+    }
+  }
+}
+
+/**
  * The matches of the sticky pattern `re` tried at each occurrence of `literal` in `lower` (the
  * lower-case `text`, same length), left to right, without overlaps — what a global scan finds
  * when every match starts with the literal.
@@ -155,6 +205,54 @@ function* stickyMatches(re: RegExp, text: string, lower: string, literal: string
   }
 }
 
+/** What {@link findTypos} derives from one dictionary entry (its data never changes). */
+interface CompiledEntry {
+  readonly wrong: string;
+  readonly contextSource: string | undefined;
+  readonly notContextSource: string | undefined;
+  readonly literal: string | undefined;
+  /** Without a literal: the words every match opens with (see {@link openingWords}). */
+  readonly opening: readonly string[] | undefined;
+  readonly re: RegExp | null;
+  readonly context: RegExp | null | undefined;
+  readonly notContext: RegExp | null | undefined;
+  /** The sticky variant of {@link re} (lastIndex is set by the caller). */
+  sticky(): RegExp | null;
+}
+
+/** Per entry object: the sources and regexes, built once instead of on every change. */
+const compiledEntries = new WeakMap<TypoEntry, CompiledEntry>();
+
+function compiledEntry(entry: TypoEntry): CompiledEntry {
+  const hit = compiledEntries.get(entry);
+  if (hit && hit.wrong === entry.wrong && hit.contextSource === entry.context && hit.notContextSource === entry.notContext) {
+    if (hit.re) hit.re.lastIndex = 0;
+    return hit;
+  }
+  // `(?!(?<=\s)\s)`: no match starts inside a whitespace run (a leftmost match never does for
+  // the dictionary's word patterns), so a lookbehind such as `(?<=в\s+)` is not re-run at every
+  // position of a long run — that is quadratic in the run's length.
+  // A pattern opening with a lookbehind gets `(?=literal)` in front (every match starts with
+  // the literal): positions without it fail at once instead of running the lookbehind — ten
+  // times faster. Literal-first patterns are fast as they are (V8 scans for the literal).
+  const guard = entry.wrong.startsWith('(?<') ? requiredLiteral(entry.wrong) ?? firstLetters(entry.wrong) : undefined;
+  const source = `${guard ? `(?=${guard})` : ''}(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${entry.wrong})(?![\\p{L}\\p{N}])`;
+  let sticky: RegExp | null | undefined;
+  const compiled: CompiledEntry = {
+    wrong: entry.wrong,
+    contextSource: entry.context,
+    notContextSource: entry.notContext,
+    literal: requiredLiteral(entry.wrong),
+    opening: requiredLiteral(entry.wrong) === undefined && entry.wrong.startsWith('(?<') ? openingWords(entry.wrong) : undefined,
+    re: dataRegex(source, 'giu'),
+    context: entry.context ? dataRegex(entry.context, 'iu') : undefined,
+    notContext: entry.notContext ? dataRegex(entry.notContext, 'iu') : undefined,
+    sticky: () => (sticky === undefined ? (sticky = dataRegex(source, 'iuy')) : sticky),
+  };
+  compiledEntries.set(entry, compiled);
+  return compiled;
+}
+
 /** Finds dictionary typos in `text`, outside protected zones. */
 export function findTypos(text: string, entries: readonly TypoEntry[], zones: readonly OffsetRange[] = []): TypoHit[] {
   const hits: TypoHit[] = [];
@@ -162,25 +260,21 @@ export function findTypos(text: string, entries: readonly TypoEntry[], zones: re
   // Offsets of `lower` are offsets of `text` only when lower-casing kept every length.
   const sameLength = lower !== undefined && lower.length === text.length;
   for (const entry of entries) {
-    const literal = lower === undefined ? undefined : requiredLiteral(entry.wrong);
+    const c = compiledEntry(entry);
+    const literal = lower === undefined ? undefined : c.literal;
     if (literal !== undefined && !lower!.includes(literal)) continue;
-    // `(?!(?<=\s)\s)`: no match starts inside a whitespace run (a leftmost match never does for
-    // the dictionary's word patterns), so a lookbehind such as `(?<=в\s+)` is not re-run at every
-    // position of a long run — that is quadratic in the run's length.
-    // A pattern opening with a lookbehind gets `(?=literal)` in front (every match starts with
-    // the literal): positions without it fail at once instead of running the lookbehind — ten
-    // times faster. Literal-first patterns are fast as they are (V8 scans for the literal).
-    const guard = entry.wrong.startsWith('(?<') ? requiredLiteral(entry.wrong) ?? firstLetters(entry.wrong) : undefined;
-    const source = `${guard ? `(?=${guard})` : ''}(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${entry.wrong})(?![\\p{L}\\p{N}])`;
-    const re = dataRegex(source, 'giu');
+    const re = c.re;
     if (!re) continue;
-    const context = entry.context ? dataRegex(entry.context, 'iu') : undefined;
-    const notContext = entry.notContext ? dataRegex(entry.notContext, 'iu') : undefined;
+    const { context, notContext } = c;
     if (context === null || notContext === null) continue;
     // With a required literal, the pattern is tried only where the literal occurs (every match
     // starts with it): the same matches as the scan, without running the pattern at every position.
-    const at = literal !== undefined && sameLength ? dataRegex(source, 'iuy') : undefined;
-    for (const m of at ? stickyMatches(at, text, lower!, literal!) : text.matchAll(re)) {
+    // Likewise for a pattern opening with a lookbehind and a group of words: tried only where one
+    // of the words occurs.
+    const opening = literal === undefined && lower !== undefined ? c.opening : undefined;
+    const at = (literal !== undefined || opening !== undefined) && sameLength ? c.sticky() : undefined;
+    const matches = !at ? text.matchAll(re) : literal !== undefined ? stickyMatches(at, text, lower!, literal) : stickyMatchesAny(at, text, lower!, opening!);
+    for (const m of matches) {
       const start = m.index!;
       const wrong = m[0];
       if (wrong.length === 0) continue;

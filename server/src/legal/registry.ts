@@ -33,6 +33,19 @@ export function issuerById(data: ActsData, id: string | undefined): Issuer | und
 
 /** Letters and digits only, lower case, «РФ» spelled out, ё → е: for comparing titles. */
 export function titleKey(s: string): string {
+  // Pure, and asked again and again for the same act titles (every citation compares with every
+  // act): memoised, the cache dropped when it grows large.
+  let key = titleKeys.get(s);
+  if (key === undefined) {
+    if (titleKeys.size >= 4096) titleKeys.clear();
+    titleKeys.set(s, (key = computeTitleKey(s)));
+  }
+  return key;
+}
+
+const titleKeys = new Map<string, string>();
+
+function computeTitleKey(s: string): string {
   return s
     .replace(/(?<![\p{L}])РФ(?![\p{L}])/gu, 'Российской Федерации')
     .toLowerCase()

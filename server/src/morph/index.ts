@@ -83,6 +83,18 @@ export function literalParadigm(id: string, text: string): Paradigm {
 
 /** Normalises a surface form for comparison: lower case, ё → е, one space, plain quotes and hyphens. */
 export function normalizeForm(s: string): string {
+  // Pure, and asked for the same few surfaces at every match: memoised (cache dropped when large).
+  let form = normalizedForms.get(s);
+  if (form === undefined) {
+    if (normalizedForms.size >= 4096) normalizedForms.clear();
+    normalizedForms.set(s, (form = computeNormalizedForm(s)));
+  }
+  return form;
+}
+
+const normalizedForms = new Map<string, string>();
+
+function computeNormalizedForm(s: string): string {
   return s
     .toLowerCase()
     .replace(/ё/g, 'е')

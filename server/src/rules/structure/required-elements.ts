@@ -18,13 +18,17 @@ import { insertElementFix } from '../../service/insertSection';
 import { defineRule } from '../types';
 import { documentAnchor, findSection, foldMixedWords } from './required-sections';
 
-/** The text with emphasis removed and whitespace runs collapsed, plus a map back to offsets. */
-export function searchableText(text: string): { text: string; map: number[] } {
+/**
+ * The text with emphasis removed and whitespace runs collapsed, plus a map back to offsets
+ * (left empty when `withMap` is false: the rule below reads only the text).
+ */
+export function searchableText(text: string, withMap = true): { text: string; map: number[] } {
   // Kept characters are collected as runs of the original text (one slice per run, not one
   // string per character): this runs over whole documents, 1 MB ones included.
   const parts: string[] = [];
   const map: number[] = [];
   let space = false;
+  let kept = false;
   let runStart = -1;
   const flush = (end: number): void => {
     if (runStart >= 0) parts.push(text.slice(runStart, end));
@@ -41,13 +45,14 @@ export function searchableText(text: string): { text: string; map: number[] } {
       space = true;
       continue;
     }
-    if (space && map.length > 0) {
+    if (space && kept) {
       parts.push(' ');
-      map.push(i - 1);
+      if (withMap) map.push(i - 1);
     }
     space = false;
+    kept = true;
     if (runStart < 0) runStart = i;
-    map.push(i);
+    if (withMap) map.push(i);
   }
   flush(text.length);
   return { text: foldMixedWords(parts.join('')), map };
@@ -68,7 +73,7 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const profile = ctx.knowledge.structure;
-    const { text: flat } = ctx.memo('structure/searchableText', () => searchableText(ctx.text));
+    const { text: flat } = ctx.memo('structure/searchableText', () => searchableText(ctx.text, false));
     const specOf = (id: string) => (profile?.sections ?? []).find((s) => s.id === id);
     const general = specOf('general') ? findSection(model, specOf('general')!) : undefined;
     const final = specOf('final') ? findSection(model, specOf('final')!) : undefined;

@@ -46,11 +46,75 @@ export function matchesAny(patterns: readonly string[] | undefined, s: string): 
  * Latin only (`MAX`) stay. Keeps the length, so offsets stay valid.
  */
 export function foldMixedWords(s: string): string {
-  return s.replace(/\p{L}+/gu, (w) => (/[а-яё]/iu.test(w) && /[a-z]/i.test(w) ? foldToCyrillic(w) : w));
+  // Only words with an ASCII letter can fold: each is found from such a letter and widened to
+  // the whole `\p{L}+` run, so the Cyrillic-only bulk of a document is not split into words.
+  ASCII_LETTER.lastIndex = 0;
+  let m = ASCII_LETTER.exec(s);
+  if (!m) return s;
+  const parts: string[] = [];
+  let done = 0;
+  while (m) {
+    let a = m.index;
+    while (a > done && letterEndingAt(s, a) > 0) a -= letterEndingAt(s, a);
+    let b = m.index + 1;
+    for (let n = letterStartingAt(s, b); n > 0; n = letterStartingAt(s, b)) b += n;
+    const w = s.slice(a, b);
+    if (/[а-яё]/iu.test(w)) {
+      const folded = foldToCyrillic(w);
+      if (folded !== w) {
+        parts.push(s.slice(done, a), folded);
+        done = b;
+      }
+    }
+    ASCII_LETTER.lastIndex = b;
+    m = ASCII_LETTER.exec(s);
+  }
+  if (parts.length === 0) return s;
+  parts.push(s.slice(done));
+  return parts.join('');
+}
+
+const ASCII_LETTER = /[A-Za-z]/g;
+const LETTER = /^\p{L}$/u;
+
+/** Length (1 or 2) of the `\p{L}` code point starting at `i`, 0 when there is none. */
+function letterStartingAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c >= 0x410 && c <= 0x44f) return 1;
+  const cp = s.codePointAt(i)!;
+  return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** Length (1 or 2) of the `\p{L}` code point ending just before `i`, 0 when there is none. */
+function letterEndingAt(s: string, i: number): number {
+  if (i <= 0) return 0;
+  const c = s.charCodeAt(i - 1);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c >= 0x410 && c <= 0x44f) return 1;
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(s.slice(i - 2, i)) ? 2 : 0;
+  }
+  return LETTER.test(s[i - 1]!) ? 1 : 0;
 }
 
 /** Normalises a heading for matching: no emphasis, quotes or leading punctuation, `ё` → `е`, single spaces. */
 export function normalizeHeading(s: string): string {
+  // Pure, and asked for the same headings and clause openings once per section spec on every
+  // run: memoised, the cache dropped when it grows large.
+  let key = normalizedHeadings.get(s);
+  if (key === undefined) {
+    if (normalizedHeadings.size >= 8192) normalizedHeadings.clear();
+    normalizedHeadings.set(s, (key = computeNormalizedHeading(s)));
+  }
+  return key;
+}
+
+const normalizedHeadings = new Map<string, string>();
+
+function computeNormalizedHeading(s: string): string {
   return foldMixedWords(s)
     .replace(/\*\*|__|[*_`]/g, '')
     .replace(/^[\s«"“„'(\[\-–—.:]+/u, '')

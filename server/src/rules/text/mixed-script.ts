@@ -24,7 +24,17 @@ import { defineRule } from '../types';
 import { typoHits } from './typo';
 import { minimalEdit } from '../../analysis/typos';
 
-const WORD_RE = /\p{L}+/gu;
+const LETTER = /^\p{L}$/u;
+
+/** Length (1 or 2 code units) of the `\p{L}` code point at `i`, 0 when there is none. */
+function letterAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c >= 0x410 && c <= 0x44f) return 1;
+  const cp = s.codePointAt(i)!;
+  return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
 const MAX_LIKE = /^[МMмm][АAаa][ХXхx](?:ом|е|а|у)?$/u;
 
 function describe(chars: string[]): string {
@@ -57,28 +67,39 @@ export default defineRule({
       }
       return inZones(zones, w.start, w.end) || claimed!.some((c) => overlaps(c, w)) || allowed!.some((a) => overlaps(a, w));
     };
+    // The `\p{L}+` words of the text, scanned by code unit (basic Cyrillic and ASCII letters
+    // without a regex); `plain[i]` marks a word the fast path below skips.
     const starts: number[] = [];
     const ends: number[] = [];
-    WORD_RE.lastIndex = 0;
-    for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
+    const plain: boolean[] = [];
+    for (let i = 0; i < text.length; ) {
+      let n = letterAt(text, i);
+      if (n === 0) {
+        i++;
+        continue;
+      }
+      const a = i;
+      // Fast path: a word of basic Cyrillic letters only, or of two or more ASCII letters only, is
+      // reported by neither check below.
+      let cyrillic = true;
+      let ascii = true;
+      do {
+        for (let k = i; k < i + n; k++) {
+          const c = text.charCodeAt(k);
+          if (c < 0x400 || c > 0x45f) cyrillic = false;
+          if (c >= 0x80) ascii = false;
+        }
+        i += n;
+        n = letterAt(text, i);
+      } while (n > 0);
+      starts.push(a);
+      ends.push(i);
+      plain.push(cyrillic || (ascii && i - a > 1));
     }
     const wordAt = (i: number): { start: number; end: number; word: string } | undefined =>
       i < 0 || i >= starts.length ? undefined : { start: starts[i]!, end: ends[i]!, word: text.slice(starts[i], ends[i]) };
     for (let i = 0; i < starts.length; i++) {
-      // Fast path: a word of basic Cyrillic letters only, or of two or more ASCII letters only, is
-      // reported by neither check below.
-      const a = starts[i]!;
-      const b = ends[i]!;
-      let cyrillic = true;
-      let ascii = true;
-      for (let k = a; k < b && (cyrillic || ascii); k++) {
-        const c = text.charCodeAt(k);
-        if (c < 0x400 || c > 0x45f) cyrillic = false;
-        if (c >= 0x80) ascii = false;
-      }
-      if (cyrillic || (ascii && b - a > 1)) continue;
+      if (plain[i]) continue;
       const w = wordAt(i)!;
       if (skip(w)) continue;
       const chars = [...w.word];
