@@ -60,3 +60,28 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   }
   return prev[b.length]!;
 }
+
+const LETTER = /^\p{L}$/u;
+
+/** Length (1 or 2) of the `\p{L}` code point starting at `i`, 0 when there is none. */
+export function letterLengthAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c >= 0x410 && c <= 0x44f) return 1;
+  const cp = s.codePointAt(i)!;
+  return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** Length (1 or 2) of the `\p{L}` code point ending just before `i`, 0 when there is none. */
+export function letterLengthBefore(s: string, i: number): number {
+  if (i <= 0) return 0;
+  const c = s.charCodeAt(i - 1);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c >= 0x410 && c <= 0x44f) return 1;
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(s.slice(i - 2, i)) ? 2 : 0;
+  }
+  return LETTER.test(s[i - 1]!) ? 1 : 0;
+}

@@ -77,24 +77,10 @@ export function requiredLiteral(source: string): string | undefined {
     else if (c === '|' && depth === 0) topLevelBar = true;
   }
   if (!topLevelBar) {
-    // Skip leading lookbehinds `(?<=…)` / `(?<!…)`.
-    let p = 0;
-    while (source.startsWith('(?<=', p) || source.startsWith('(?<!', p)) {
-      let d = 0;
-      let i = p;
-      for (; i < source.length; i++) {
-        const c = source[i]!;
-        if (c === '\\') i++;
-        else if (c === '[') {
-          for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-        } else if (c === '(') d++;
-        else if (c === ')' && --d === 0) break;
-      }
-      p = i + 1;
-    }
-    const run = /^[a-zA-Zа-яА-ЯёЁ]+/.exec(source.slice(p))?.[0] ?? '';
+    const body = afterLookbehinds(source);
+    const run = /^[a-zA-Zа-яА-ЯёЁ]+/.exec(body)?.[0] ?? '';
     // A quantifier after the run applies to its last letter only.
-    const next = source[p + run.length];
+    const next = body[run.length];
     const literal = next === '?' || next === '*' || next === '{' ? run.slice(0, -1) : run;
     if (literal.length >= 3) result = literal.toLowerCase();
   }

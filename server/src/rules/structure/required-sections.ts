@@ -13,7 +13,7 @@
  * the profile's skeleton at its place with its number and renumbers the sections after it and the
  * references to them (`service/insertSection.ts`).
  */
-import { foldToCyrillic } from '../../analysis/script';
+import { foldToCyrillic, letterLengthAt, letterLengthBefore } from '../../analysis/script';
 import type { SectionSpec } from '../../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../../model/types';
 import { insertSectionFix } from '../../service/insertSection';
@@ -55,9 +55,9 @@ export function foldMixedWords(s: string): string {
   let done = 0;
   while (m) {
     let a = m.index;
-    while (a > done && letterEndingAt(s, a) > 0) a -= letterEndingAt(s, a);
+    while (a > done && letterLengthBefore(s, a) > 0) a -= letterLengthBefore(s, a);
     let b = m.index + 1;
-    for (let n = letterStartingAt(s, b); n > 0; n = letterStartingAt(s, b)) b += n;
+    for (let n = letterLengthAt(s, b); n > 0; n = letterLengthAt(s, b)) b += n;
     const w = s.slice(a, b);
     if (/[а-яё]/iu.test(w)) {
       const folded = foldToCyrillic(w);
@@ -75,30 +75,7 @@ export function foldMixedWords(s: string): string {
 }
 
 const ASCII_LETTER = /[A-Za-z]/g;
-const LETTER = /^\p{L}$/u;
 
-/** Length (1 or 2) of the `\p{L}` code point starting at `i`, 0 when there is none. */
-function letterStartingAt(s: string, i: number): number {
-  if (i >= s.length) return 0;
-  const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  if (c >= 0x410 && c <= 0x44f) return 1;
-  const cp = s.codePointAt(i)!;
-  return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
-}
-
-/** Length (1 or 2) of the `\p{L}` code point ending just before `i`, 0 when there is none. */
-function letterEndingAt(s: string, i: number): number {
-  if (i <= 0) return 0;
-  const c = s.charCodeAt(i - 1);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  if (c >= 0x410 && c <= 0x44f) return 1;
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
-    const h = s.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(s.slice(i - 2, i)) ? 2 : 0;
-  }
-  return LETTER.test(s[i - 1]!) ? 1 : 0;
-}
 
 /** Normalises a heading for matching: no emphasis, quotes or leading punctuation, `ё` → `е`, single spaces. */
 export function normalizeHeading(s: string): string {

@@ -23,18 +23,8 @@ import type { OffsetRange } from '../../model/types';
 import { defineRule } from '../types';
 import { typoHits } from './typo';
 import { minimalEdit } from '../../analysis/typos';
+import { letterLengthAt } from '../../analysis/script';
 
-const LETTER = /^\p{L}$/u;
-
-/** Length (1 or 2 code units) of the `\p{L}` code point at `i`, 0 when there is none. */
-function letterAt(s: string, i: number): number {
-  if (i >= s.length) return 0;
-  const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  if (c >= 0x410 && c <= 0x44f) return 1;
-  const cp = s.codePointAt(i)!;
-  return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
-}
 const MAX_LIKE = /^[МMмm][АAаa][ХXхx](?:ом|е|а|у)?$/u;
 
 function describe(chars: string[]): string {
@@ -73,7 +63,7 @@ export default defineRule({
     const ends: number[] = [];
     const plain: boolean[] = [];
     for (let i = 0; i < text.length; ) {
-      let n = letterAt(text, i);
+      let n = letterLengthAt(text, i);
       if (n === 0) {
         i++;
         continue;
@@ -90,7 +80,7 @@ export default defineRule({
           if (c >= 0x80) ascii = false;
         }
         i += n;
-        n = letterAt(text, i);
+        n = letterLengthAt(text, i);
       } while (n > 0);
       starts.push(a);
       ends.push(i);
