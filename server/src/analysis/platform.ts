@@ -77,6 +77,8 @@ const VK_BRAND_RE = new RegExp(`(?<![${L}])(?:VK|ВК|Vk|Вк|vk)(?:\\s*[-‐‑
 // otherwise every position of a long whitespace run rescans the run (quadratic).
 const VK_PROFILE_RE = new RegExp(`(?=VK|ВК)(?<=учебн\\p{L}*\\s+профил\\p{L}*\\s+(?:в\\s+)?)(?:VK|ВК)(?![${L}]|\\s*[-‐‑–]?\\s*мессенджер)`, 'giu');
 const PLATFORM_PREV_WORD = /^(?:мессенджер\p{L}*|в|во|на|через|профил\p{L}*|платформ\p{L}*|приложени\p{L}*|сервис\p{L}*|и|или)$/iu;
+/** Nouns of the physics terms named after Ernst Mach: «число Маха», «конус Маха», «принцип Маха». */
+const MACH_TERM_WORD = /^(?:числ|конус|угл|угол|принцип|эффект|волн|диск|кольц|полос|отражени)\p{L}*$/iu;
 
 /** True when `Мах` (capitalised Cyrillic) at `start` reads as the platform name, not the word «мах». */
 function platformContext(text: string, start: number, end: number): boolean {
@@ -85,6 +87,10 @@ function platformContext(text: string, start: number, end: number): boolean {
   if (/[«"“„]\s*$/u.test(before) || /^\s*[»"”]/u.test(after)) return true;
   const prev = /(\p{L}+)[\s\u00a0]*$/u.exec(before)?.[1];
   if (prev && PLATFORM_PREV_WORD.test(prev)) return true;
+  // A physicist's name in the terms named after him («число Маха», «конус Маха», «принцип Маха»).
+  if (prev && MACH_TERM_WORD.test(prev)) return false;
+  // The noun «мах» with what swings («Мах рукой …», «Мах крыла …»).
+  if (/^[\s\u00a0]+(?:рук|ног|крыл|весл|кист|маятник)\p{L}*/iu.test(after)) return false;
   if (/^[\s\u00a0]*(?:мессенджер|[-–—]\s*(?:это\s+)?(?:национальн|российск|мессенджер|платформ))/iu.test(after)) return true;
   const sentence = sentenceAt(text, start);
   // Capitalised after a word of the same sentence («Использование Мах добровольно»): a name — the
