@@ -108,6 +108,17 @@ describe('blind drafts 3: drafts of other regions', () => {
     });
   }
 
+  it('reads «ФЗ-152 «…» от …» (number written the other way round): a wrong date is an error on its line', () => {
+    const f = 'sosh-pravovaya-osnova-citations-max.md';
+    const original = read(f);
+    const at = original.indexOf('от 27.07.2006;');
+    assert.ok(at > 0 && original.slice(original.lastIndexOf('\n', at), at).includes('ФЗ-152'));
+    const text = original.slice(0, at) + 'от 27.07.2007;' + original.slice(at + 'от 27.07.2006;'.length);
+    const found = service.analyzeText(text, SETTINGS).findings.filter((x) => x.ruleId === 'legal/wrong-date');
+    assert.deepEqual(found.map((x) => lineOf(text, x.range.start)), [lineOf(text, at)]);
+    assert.equal(service.fixAll(text, SETTINGS).text, original);
+  });
+
   for (const p of PLANTS) {
     it(`finds the planted defect «${p.kind}» on its line in every draft it applies to`, () => {
       let planted = 0;
@@ -123,6 +134,7 @@ describe('blind drafts 3: drafts of other regions', () => {
         if (!ok) misses.push(`${f}:${r.at < 0 ? '-' : lineOf(r.text, r.at) + 1} → ${found.map((x) => `${lineOf(r.text, x.range.start) + 1} ${x.message}`).join('; ') || 'nothing'}`);
       }
       assert.ok(planted >= 3, `planted only ${planted}`);
+      if (process.env.BLIND3_VERBOSE) console.log(`      ${p.kind}: found ${planted - misses.length}/${planted}`);
       assert.deepEqual(misses, []);
     });
   }

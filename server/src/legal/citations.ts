@@ -28,6 +28,8 @@ const WS_RE = new RegExp(WS, 'yu');
 
 /** A bare federal-law number opening a citation: `273-ФЗ от 28.12.12`, `№ 156-ФЗ`. */
 const FZ_ANCHOR_RE = new RegExp(String.raw`(?=[№n\d])${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'giu');
+/** A federal-law number written the other way round, opening a citation: `ФЗ-152`, `ФЗ № 152`. */
+const FZ_REVERSED_RE = new RegExp(String.raw`(?=[ф])(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'giu');
 /** Sanitary codes; Word's autocorrect leaves `2.4.2.2821 – 10` (spaces around a dash). */
 const CODE_RE = new RegExp(String.raw`(?=[смг])${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'giu');
 /** An article reference right before an act: `ч. 3 ст. 30`, `статьи 30`, `п. 2 ч. 1 ст. 12`. */
@@ -49,7 +51,8 @@ export function normalizeNumber(s: string): string {
     .replace(/[–—]/g, '-')
     .toUpperCase()
     .replace(/[ABCEHKMOPTXY]/g, (c) => LATIN_TO_CYRILLIC[c] ?? c)
-    .replace(/Ф3/g, 'ФЗ');
+    .replace(/Ф3/g, 'ФЗ')
+    .replace(/^ФЗ[-№]?(\d+)$/u, '$1-ФЗ');
 }
 
 const CODE_PREFIX: Record<string, string> = { санпин: 'СанПиН', сп: 'СП', мр: 'МР', гн: 'ГН' };
@@ -169,6 +172,7 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
   };
   collect(KIND_ANCHOR_RE, 'kind');
   collect(FZ_ANCHOR_RE, 'fz');
+  collect(FZ_REVERSED_RE, 'fz');
   collect(CODE_RE, 'code');
   anchors.sort((a, b) => a.start - b.start || (a.type === 'kind' ? -1 : 1));
 
@@ -210,7 +214,7 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
         d.end = q + best.len;
       }
     } else if (a.type === 'fz') {
-      const signText = a.m[1];
+      const signText = a.m[1] || undefined;
       const numStart = a.start + a.m[0].length - a.m[2]!.length;
       d.number = part(text, numStart, d.end, { normalized: normalizeNumber(a.m[2]!), sign: signText });
     } else {
