@@ -137,10 +137,13 @@ interface Compiled {
   readonly keys: Map<string, string[]>;
 }
 
-/** A plain letter: the only letters the word index knows (see {@link wordIndex}). */
-const PLAIN_WORD = /[A-Za-zА-Яа-яЁё]+/g;
 /** A letter other than a plain one: a case-insensitive regex may equate it with a plain letter (ſ ~ s). */
 const NON_PLAIN_LETTER = /[^\P{L}A-Za-zА-Яа-яЁё]/u;
+
+/** A plain letter (A–Z, a–z, А–я, Ё, ё): the only letters the word index knows (see {@link wordIndex}). */
+function isPlainLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f) || (c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a) || c === 0x401 || c === 0x451;
+}
 
 function foldWord(w: string): string {
   return w.toLowerCase().replace(/ё/g, 'е');
@@ -159,12 +162,20 @@ function wordIndex(text: string): Map<string, number[]> | undefined {
   let words: Map<string, number[]> | undefined;
   if (!NON_PLAIN_LETTER.test(text)) {
     words = new Map();
-    PLAIN_WORD.lastIndex = 0;
-    for (let m = PLAIN_WORD.exec(text); m; m = PLAIN_WORD.exec(text)) {
-      const w = foldWord(m[0]);
+    // Folding the whole text at once keeps offsets (no letter other than a plain one, and lower
+    // casing of plain letters keeps the length); if it did not, fold word by word.
+    const lower = text.toLowerCase();
+    const folded = lower.length === text.length ? lower.replace(/ё/g, 'е') : undefined;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (!isPlainLetter(text.charCodeAt(i))) { i++; continue; }
+      const start = i;
+      while (i < n && isPlainLetter(text.charCodeAt(i))) i++;
+      const w = folded ? folded.slice(start, i) : foldWord(text.slice(start, i));
       const list = words.get(w);
-      if (list) list.push(m.index);
-      else words.set(w, [m.index]);
+      if (list) list.push(start);
+      else words.set(w, [start]);
     }
   }
   lastIndex = { text, words };
