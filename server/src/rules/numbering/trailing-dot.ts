@@ -38,7 +38,12 @@ export default defineRule({
         ctx.report({
           range: r,
           message: `${what} записан без точки в конце, а ${majorityCount} других номеров — с точкой`,
-          fixes: [{ title: 'Добавить точку после номера', edits: [{ start: r.end, end: r.end, newText: '.' }] }],
+          // `1.1)`: the bracket gives way to the dot rather than sitting after it (`1.1.)`).
+          fixes: [
+            ctx.text[r.end] === ')'
+              ? { title: 'Заменить скобку после номера точкой', edits: [{ start: r.end, end: r.end + 1, newText: '.' }] }
+              : { title: 'Добавить точку после номера', edits: [{ start: r.end, end: r.end, newText: '.' }] },
+          ],
         });
       } else {
         const glued = /\p{L}|[«"“(]/u.test(ctx.text[r.end] ?? '');
