@@ -77,3 +77,21 @@ export function listRuleFixtures(): FixtureCase[] {
 export function joinLines(...lines: string[]): string {
   return lines.join('\n');
 }
+
+/**
+ * Every `.md` file under `dir` (recursively, sorted), as `[path relative to test/, text]`;
+ * a missing folder gives nothing.
+ */
+export function readMarkdownTree(dir: string, include: (name: string) => boolean = (n) => n.endsWith('.md')): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const walk = (d: string): void => {
+    if (!fs.existsSync(d)) return;
+    for (const name of fs.readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else if (include(name)) out.push([path.relative(path.dirname(FIXTURES), p), fs.readFileSync(p, 'utf8')]);
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -19,19 +19,14 @@ import { buildModel } from '../../server/src/model/clauseTree';
 import { createRegulationService } from '../../server/src/service';
 import { scanBlocks } from '../../server/src/syntax/blocks';
 import { parseMarkdown, prepareSource } from '../../server/src/syntax/parse';
-import { FIXTURES, SHARED_CORPUS } from '../helpers/fixtures';
+import { FIXTURES, readMarkdownTree, SHARED_CORPUS } from '../helpers/fixtures';
 
 const EXAMPLES = path.resolve(FIXTURES, '../../examples');
 
 function collect(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const name of fs.readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (fs.statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.md')) out.push([path.relative(path.dirname(FIXTURES), p), fs.readFileSync(p, 'utf8')]);
-    }
+    out.push(...readMarkdownTree(dir));
   };
   walk(FIXTURES);
   walk(SHARED_CORPUS);

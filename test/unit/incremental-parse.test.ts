@@ -4,22 +4,16 @@
  * only that paragraph's chunk.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { chunkStarts, createIncrementalParseState, parseIncremental } from '../../server/src/syntax/incremental';
 import { parseMarkdown } from '../../server/src/syntax/parse';
-import { FIXTURES, SHARED_CORPUS } from '../helpers/fixtures';
+import { FIXTURES, readMarkdownTree, SHARED_CORPUS } from '../helpers/fixtures';
 
 function drafts(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const name of fs.readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (fs.statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.md')) out.push([path.relative(path.dirname(FIXTURES), p), fs.readFileSync(p, 'utf8')]);
-    }
+    out.push(...readMarkdownTree(dir));
   };
   walk(SHARED_CORPUS);
   walk(path.join(FIXTURES, 'drafts'));

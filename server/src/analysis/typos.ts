@@ -65,18 +65,7 @@ export function requiredLiteral(source: string): string | undefined {
   if (literals.has(source)) return literals.get(source);
   let result: string | undefined;
   // Top-level alternation: no single required literal.
-  let depth = 0;
-  let topLevelBar = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) topLevelBar = true;
-  }
-  if (!topLevelBar) {
+  if (!hasTopLevelBar(source)) {
     const body = afterLookbehinds(source);
     const run = /^[a-zA-Zа-яА-ЯёЁ]+/.exec(body)?.[0] ?? '';
     // A quantifier after the run applies to its last letter only.
