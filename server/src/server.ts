@@ -20,7 +20,7 @@ import * as commands from './lsp/commands';
 import * as completion from './lsp/completion';
 import * as definition from './lsp/definition';
 import * as documentLinks from './lsp/documentLinks';
-import { MAX_ANALYZED_LENGTH, shouldLint, type RegisterFeature, type ServerContext } from './lsp/context';
+import { LARGE_DOCUMENT, MAX_ANALYZED_LENGTH, shouldLint, type RegisterFeature, type ServerContext } from './lsp/context';
 import * as diagnostics from './lsp/diagnostics';
 import * as folding from './lsp/folding';
 import * as hover from './lsp/hover';
@@ -145,7 +145,18 @@ export function startServer(connection: Connection, options: StartOptions = {}):
           onSkip?.('not-regulation');
           return undefined;
         }
-        const analysis = service.analyze(document, resource.settings, token);
+        let analysis;
+        if (length > LARGE_DOCUMENT) {
+          const version = document.version;
+          const superseded = (): boolean => documents.get(uri)?.version !== version;
+          analysis = await service.analyzeAsync(document, resource.settings, {
+            get isCancellationRequested() { return token?.isCancellationRequested === true || superseded(); },
+          });
+          if (superseded() && token?.isCancellationRequested !== true) {
+            onSkip?.('superseded');
+            return undefined;
+          }
+        } else analysis = service.analyze(document, resource.settings, token);
         if (token?.isCancellationRequested) {
           onSkip?.('cancelled');
           return undefined;

@@ -155,6 +155,33 @@ describe('language server resilience', function () {
     await outlineStillAnswered('file:///resilience/small.md');
   });
 
+  it('analyses the newest version of a large document at once and drops stale runs during a burst of edits', async () => {
+    const draft = fs.readFileSync(path.join(SHARED_CORPUS, 'rpl-poryadok-2025.md'), 'utf8');
+    let large = draft;
+    while (large.length < 400_000) large += '\n' + draft;
+    const uri = 'file:///resilience/large.md';
+    let since = client.published.length;
+    await client.open(uri, large);
+    const first = await client.waitForDiagnostics(uri, (p) => p.version === 1, since);
+    assert.ok(first.diagnostics.length > 50, `the large draft has diagnostics (${first.diagnostics.length})`);
+    // Five edits sent back to back, as a fast typist would: each one is a new version.
+    since = client.published.length;
+    let text = large;
+    for (let v = 2; v <= 6; v++) {
+      text = text.replace('Положение', `Положение${v}`);
+      void client.change(uri, v, text);
+    }
+    const last = await client.waitForDiagnostics(uri, (p) => p.version === 6, since);
+    const versions = client.published.slice(since).filter((p) => p.uri === uri).map((p) => p.version);
+    assert.ok(versions.length < 5, `stale versions were not all analysed to the end (published: ${versions.join(', ')})`);
+    // The result is that of the final text, exactly as a fresh open of it gives.
+    const fresh = 'file:///resilience/large-fresh.md';
+    since = client.published.length;
+    await client.open(fresh, text);
+    const expected = await client.waitForDiagnostics(fresh, (p) => p.version === 1, since);
+    assert.deepEqual(last.diagnostics.map((d) => [d.code, d.range, d.message]), expected.diagnostics.map((d) => [d.code, d.range, d.message]));
+  });
+
   it('keeps answering other requests within 5 s while a 10 MB document is open', async () => {
     const draft = fs.readFileSync(path.join(SHARED_CORPUS, 'sosh14-sferum-2024.md'), 'utf8');
     let huge = draft;

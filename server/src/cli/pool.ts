@@ -12,7 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Settings } from '../config';
-import type { FileResult } from './check';
+import { displayPath } from './files';
+import type { JsonFile } from './report';
 
 /** Files below this count are checked in the main thread: starting workers would cost more. */
 export const POOL_THRESHOLD = 8;
@@ -23,12 +24,17 @@ export interface PoolJob {
   readonly file: string;
   readonly settings: Settings;
   readonly fix: boolean;
+  /** Working directory: report paths are relative to it. */
+  readonly cwd: string;
 }
 
-/** A worker's answer. */
+/**
+ * A worker's answer: the file's report, positions already computed, so neither the text nor the
+ * findings travel back to the main thread.
+ */
 export interface PoolAnswer {
   readonly id: number;
-  readonly result: FileResult;
+  readonly result: JsonFile;
 }
 
 /** The worker script, or undefined when none is shipped next to this code. */
@@ -66,9 +72,13 @@ export function checkFilesInPool(
   jobs: ReadonlyArray<Omit<PoolJob, 'id'>>,
   size: number,
   script: string,
-  local?: (job: Omit<PoolJob, 'id'>) => FileResult,
-): Promise<FileResult[]> {
-  const results: Array<FileResult | undefined> = new Array(jobs.length);
+  local?: (job: Omit<PoolJob, 'id'>) => JsonFile,
+): Promise<JsonFile[]> {
+  const results: Array<JsonFile | undefined> = new Array(jobs.length);
+  const failed = (id: number, message: string): JsonFile => {
+    const job = jobs[id]!;
+    return { path: displayPath(job.file, job.cwd), diagnostics: [], error: `не удалось проверить файл: ${message}` };
+  };
   let next = 0;
   let done = 0;
   return new Promise((resolve) => {
@@ -81,7 +91,7 @@ export function checkFilesInPool(
     const finish = (): void => {
       finished = true;
       for (const w of workers) void w.terminate();
-      resolve(results.map((r, i) => r ?? { file: jobs[i]!.file, findings: [], error: 'не удалось проверить файл: процесс проверки прервался' }));
+      resolve(results.map((r, i) => r ?? failed(i, 'процесс проверки прервался')));
     };
     const feed = (worker: Worker, held: Set<number>): void => {
       while (held.size < WORKER_QUEUE && next < jobs.length) {
@@ -91,7 +101,7 @@ export function checkFilesInPool(
         worker.postMessage(job);
       }
     };
-    const settle = (id: number, result: FileResult): void => {
+    const settle = (id: number, result: JsonFile): void => {
       if (id < 0 || results[id] !== undefined) return;
       results[id] = result;
       if (++done === jobs.length) finish();
@@ -109,12 +119,12 @@ export function checkFilesInPool(
         // The worker is gone: its jobs fail, the remaining jobs go to the others (or, when no
         // one is left, fail too).
         const message = error instanceof Error ? error.message : String(error);
-        for (const id of held) settle(id, { file: jobs[id]?.file ?? '', findings: [], error: `не удалось проверить файл: ${message}` });
+        for (const id of held) settle(id, failed(id, message));
         held.clear();
         const alive = workers.filter((w) => w !== worker && w.threadId >= 0);
         workers.splice(workers.indexOf(worker), 1);
         if (alive.length === 0 && !local) {
-          for (; next < jobs.length; next++) settle(next, { file: jobs[next]!.file, findings: [], error: `не удалось проверить файл: ${message}` });
+          for (; next < jobs.length; next++) settle(next, failed(next, message));
         }
       };
       worker.on('error', fail);

@@ -234,11 +234,12 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     const fix = options.fix === true;
     const size = env.service === undefined ? poolSize(jobs.length) : 0;
     const script = size > 0 ? workerScript() : undefined;
+    const checkHere = (j: { file: string; settings: Settings }): JsonFile => toJsonFile(checkFile(j.file, j.settings, { service: svc, fix }), cwd);
     const checked = script
-      ? await checkFilesInPool(jobs.map((j) => ({ ...j, fix })), size, script, (j) => checkFile(j.file, j.settings, { service: svc, fix: j.fix }))
-      : jobs.map((j) => checkFile(j.file, j.settings, { service: svc, fix }));
+      ? await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, checkHere)
+      : jobs.map(checkHere);
     let k = 0;
-    for (const slot of slots) results.push('settings' in slot ? toJsonFile(checked[k++]!, cwd) : slot);
+    for (const slot of slots) results.push('settings' in slot ? checked[k++]! : slot);
     for (const r of results) if (r.error !== undefined) warn(`${r.path}: ${r.error}`);
 
     if (format === 'json') out(JSON.stringify({ files: results }, null, 2) + '\n');

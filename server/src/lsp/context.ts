@@ -24,7 +24,14 @@ export interface AnalyzedDocument {
 }
 
 /** Why a document gets no analysis. */
-export type SkipReason = 'not-open' | 'not-regulation' | 'cancelled' | 'too-large';
+export type SkipReason = 'not-open' | 'not-regulation' | 'cancelled' | 'too-large' | 'superseded';
+
+/**
+ * Documents longer than this (UTF-16 code units) are analysed with {@link IRegulationService.analyzeAsync}:
+ * the analysis yields between rules, so edits keep arriving, and a newer version stops the stale
+ * run (reason `superseded`). No debounce at any size: the newest version is analysed at once.
+ */
+export const LARGE_DOCUMENT = 200 * 1024;
 
 /**
  * Longest document (UTF-16 code units) the server analyses. Analysis is synchronous: a 10 MB
@@ -52,8 +59,8 @@ export interface ServerContext {
    * service). The version is the one current after the settings arrived, so a caller must
    * compare `document.version` with `analysis.version` before converting offsets (documents are
    * updated in place). Resolves to undefined when the document is not open, is a Markdown file
-   * that does not read as a regulation (see {@link shouldLint}), or the token was cancelled;
-   * `onSkip` learns why.
+   * that does not read as a regulation (see {@link shouldLint}), the token was cancelled, or (large
+   * documents) a newer version arrived meanwhile; `onSkip` learns why.
    */
   analyze(uri: string, token?: CancellationToken, onSkip?: (reason: SkipReason) => void): Promise<AnalyzedDocument | undefined>;
   /** Subscribes to settings changes (after caches were dropped). */

@@ -6,8 +6,9 @@
  *   and reports «unchanged» when the client already has that result; a settings change bumps the
  *   generation and asks the client to pull again (`workspace/diagnostic/refresh`).
  * - Other clients (Neovim 0.7, older editors) get `publishDiagnostics` on open and change
- *   (immediately; documents over 200 KB after a short debounce), again after a settings change,
- *   and an empty list on close.
+ *   (immediately, at any size: large documents are analysed cooperatively and a newer version
+ *   stops the stale run, see `LARGE_DOCUMENT` in context.ts), again after a settings change, and an empty
+ *   list on close.
  *
  * The service caches the analysis per `uri@version` and settings, so no version is computed twice.
  */
@@ -21,11 +22,6 @@ import {
 import type { SkipReason, ServerContext } from './context';
 import { cancelled, guard, guardNotification } from './guard';
 import { diagnosticSupport, toDiagnostics } from './toDiagnostic';
-
-/** Documents longer than this (UTF-16 units) are linted after {@link DEBOUNCE_MS} of quiet in push mode. */
-export const LARGE_DOCUMENT = 200 * 1024;
-/** Debounce for large documents. */
-export const DEBOUNCE_MS = 250;
 
 /** Registers pull or push diagnostics, whichever the client supports. */
 export function register(ctx: ServerContext): ServerCapabilities {
@@ -42,6 +38,7 @@ function registerPull(ctx: ServerContext): ServerCapabilities {
     let skipped: SkipReason | undefined;
     const analyzed = await ctx.analyze(params.textDocument.uri, token, (r) => { skipped = r; });
     if (skipped === 'cancelled' || token.isCancellationRequested) throw cancelled();
+    if (skipped === 'superseded') throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Документ изменился', { retriggerRequest: true });
     if (!analyzed) return empty();
     const { document, analysis } = analyzed;
     if (document.version !== analysis.version) {
@@ -67,7 +64,6 @@ function registerPull(ctx: ServerContext): ServerCapabilities {
 
 function registerPush(ctx: ServerContext): ServerCapabilities {
   const support = diagnosticSupport(ctx.clientCapabilities);
-  const timers = new Map<string, NodeJS.Timeout>();
   /** What was last sent per URI (`version.generation`, '' = an empty list), to skip repeats. */
   const sent = new Map<string, string>();
   let generation = 0;
@@ -97,32 +93,15 @@ function registerPush(ctx: ServerContext): ServerCapabilities {
 
   const run = guardNotification<string>(ctx.logger, 'publishDiagnostics', publish);
 
-  const schedule = (uri: string, length: number): void => {
-    const pending = timers.get(uri);
-    if (pending) clearTimeout(pending);
-    timers.delete(uri);
-    if (length <= LARGE_DOCUMENT) {
-      run(uri);
-      return;
-    }
-    timers.set(uri, setTimeout(() => {
-      timers.delete(uri);
-      run(uri);
-    }, DEBOUNCE_MS));
-  };
-
-  ctx.documents.onDidChangeContent((e) => schedule(e.document.uri, e.document.getText().length));
+  ctx.documents.onDidChangeContent((e) => run(e.document.uri));
   ctx.documents.onDidClose(guardNotification(ctx.logger, 'didClose', (e) => {
     const uri = e.document.uri;
-    const pending = timers.get(uri);
-    if (pending) clearTimeout(pending);
-    timers.delete(uri);
     sent.delete(uri);
     void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }));
   ctx.onSettingsChanged(() => {
     generation++;
-    for (const doc of ctx.documents.all()) schedule(doc.uri, doc.getText().length);
+    for (const doc of ctx.documents.all()) run(doc.uri);
   });
   return {};
 }

@@ -58,16 +58,51 @@ export interface RunInput {
 
 /** Runs every enabled rule; returns findings sorted by position. */
 export function runRules(input: RunInput): Finding[] {
-  const { text, model, settings, knowledge, asOf, rules, logger, token, failedRules, timings } = input;
+  const run = startRun(input);
+  for (const rule of input.rules) {
+    if (input.token?.isCancellationRequested) break;
+    run.step(rule);
+  }
+  return run.finish();
+}
+
+/**
+ * {@link runRules} for large documents in the language server: between rules it yields to the
+ * event loop once `sliceMs` have passed, so the server keeps reading messages (a newer version of
+ * the document cancels `token` and the stale run stops at the next rule instead of blocking the
+ * edits behind it). Same findings as {@link runRules}.
+ */
+export async function runRulesAsync(input: RunInput, sliceMs = 15): Promise<Finding[]> {
+  const run = startRun(input);
+  let sliceStart = performance.now();
+  for (const rule of input.rules) {
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    if (input.token?.isCancellationRequested) break;
+    run.step(rule);
+  }
+  return run.finish();
+}
+
+/** One run of the rules over one model: {@link RunState.step} per rule, then the sorted findings. */
+interface RunState {
+  step(rule: Rule): void;
+  finish(): Finding[];
+}
+
+function startRun(input: RunInput): RunState {
+  const { text, model, settings, knowledge, asOf, logger, failedRules, timings } = input;
   const treeSource = input.lazyTree ?? { tree: input.tree ?? EMPTY_ROOT };
   const memo = new Map<string, unknown>();
   const findings: Finding[] = [];
   const suppressed = suppressionFilter(model);
-  for (const rule of rules) {
-    if (token?.isCancellationRequested) break;
-    const severity = effectiveSeverity(settings, rule);
-    if (severity === 'off') continue;
-    const options = { ...(rule.options ?? {}), ...(ruleSetting(settings, rule)?.options ?? {}) };
+  const step = (rule: Rule): void => {
+    const setting = ruleSetting(settings, rule);
+    const severity = setting?.severity ?? rule.defaultSeverity;
+    if (severity === 'off') return;
+    const options = setting?.options ? { ...(rule.options ?? {}), ...setting.options } : (rule.options ?? {});
     const reports: Report[] = [];
     const ctx: RuleContext = {
       text,
@@ -95,7 +130,7 @@ export function runRules(input: RunInput): Finding[] {
         failedRules.add(rule.id);
         logger.error(`Rule ${rule.id} threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
-      continue;
+      return;
     } finally {
       if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - started);
     }
@@ -115,7 +150,17 @@ export function runRules(input: RunInput): Finding[] {
       };
       if (!suppressed(finding)) findings.push(finding);
     }
-  }
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return findings;
+  };
+  return {
+    step,
+    finish(): Finding[] {
+      findings.sort(byPosition);
+      return findings;
+    },
+  };
+}
+
+/** Position order, then rule id (ids are ASCII: code-unit order, no locale collation needed). */
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

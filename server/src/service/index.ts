@@ -18,7 +18,7 @@ import type { Finding, Rule } from '../rules/types';
 import { createIncrementalParseState, parseIncremental, type IncrementalParseState } from '../syntax/incremental';
 import { parseMarkdown, type ParseResult } from '../syntax/parse';
 import { applyEdits, collectFixAllEdits } from '../util/edits';
-import { runRules, type ICancellationToken } from './engine';
+import { runRules, runRulesAsync, type ICancellationToken, type RunInput } from './engine';
 import { nullLogger, type ILogger } from './logger';
 import { buildOutline, type OutlineNode } from './outline';
 
@@ -66,6 +66,12 @@ export interface IRegulationService {
   readonly rules: readonly Rule[];
   /** Analyses a document; cached per `uri@version` and settings. */
   analyze(doc: ITextDocument, settings?: Settings, token?: ICancellationToken): DocumentAnalysis;
+  /**
+   * {@link analyze} that yields to the event loop between rules (large documents in the language
+   * server): messages keep flowing, and a cancelled `token` (a newer version arrived) stops the
+   * run early; a cancelled analysis is not cached. Same findings as {@link analyze}.
+   */
+  analyzeAsync(doc: ITextDocument, settings?: Settings, token?: ICancellationToken): Promise<DocumentAnalysis>;
   /** Analyses a text without caching. */
   analyzeText(text: string, settings?: Settings, uri?: string): DocumentAnalysis;
   /** Applies preferred fixes round by round until nothing fixable remains (at most `maxRounds`). */
@@ -105,7 +111,8 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
 
   const parser = options.parser ?? defaultBlockParser();
 
-  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState): DocumentAnalysis => {
+  /** Everything of an analysis but its findings; `finish` adds them. */
+  const prepare = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState) => {
     // The remark tree is parsed only when someone reads it (no rule does by default): the model
     // comes from the fast block scanner. With `parser: 'remark'` it is parsed up front and the
     // model is built from it.
@@ -121,24 +128,47 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
     const knowledge = getKnowledge(settings.knowledge);
     const asOf = settings.asOf ?? today();
     const lazy = { get tree(): Root { return parse().tree; } };
-    const findings = runRules({ text, model, lazyTree: lazy, settings, knowledge, asOf, rules, logger, token, failedRules });
-    return {
+    const input: RunInput = { text, model, lazyTree: lazy, settings, knowledge, asOf, rules, logger, token, failedRules };
+    const finish = (findings: Finding[]): DocumentAnalysis => ({
       uri, version, text, model, findings, asOf, settings, knowledge,
       get tree(): Root { return parse().tree; },
       get problems(): readonly string[] { return parsed ? parsed.problems : []; },
-    };
+    });
+    return { input, finish };
+  };
+
+  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState): DocumentAnalysis => {
+    const { input, finish } = prepare(uri, version, text, settings, token, incremental);
+    return finish(runRules(input));
+  };
+
+  const cacheKey = (settings: Settings): string => JSON.stringify(settings) + '|' + (settings.asOf ?? today());
+  const parseStateOf = (uri: string): IncrementalParseState => {
+    let state = parses.get(uri);
+    if (!state) parses.set(uri, (state = createIncrementalParseState()));
+    return state;
   };
 
   const service: IRegulationService = {
     rules,
     analyze(doc, settings = EMPTY_SETTINGS, token) {
-      const key = JSON.stringify(settings) + '|' + (settings.asOf ?? today());
+      const key = cacheKey(settings);
       const hit = cache.get(doc.uri);
       if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
-      let state = parses.get(doc.uri);
-      if (!state) parses.set(doc.uri, (state = createIncrementalParseState()));
-      const analysis = compute(doc.uri, doc.version, doc.getText(), settings, token, state);
+      const analysis = compute(doc.uri, doc.version, doc.getText(), settings, token, parseStateOf(doc.uri));
       if (!token?.isCancellationRequested) cache.set(doc.uri, { version: doc.version, key, analysis });
+      return analysis;
+    },
+    async analyzeAsync(doc, settings = EMPTY_SETTINGS, token) {
+      const key = cacheKey(settings);
+      const hit = cache.get(doc.uri);
+      if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
+      // Documents are updated in place (LSP): read uri, version and text before the first await.
+      const { uri, version } = doc;
+      const { input, finish } = prepare(uri, version, doc.getText(), settings, token, parseStateOf(uri));
+      const analysis = finish(await runRulesAsync(input));
+      const current = cache.get(uri);
+      if (!token?.isCancellationRequested && !(current && current.version > version)) cache.set(uri, { version, key, analysis });
       return analysis;
     },
     analyzeText(text, settings = EMPTY_SETTINGS, uri = 'untitled:draft.md') {
