@@ -10,7 +10,7 @@
  */
 import { findDates } from '../model/dates';
 import type { OffsetRange } from '../model/types';
-import { KIND_RE, kindOfMatch, WS, WS0 } from './grammar';
+import { KIND_RE, KIND_STEM_RE, kindOfMatch, WS, WS0 } from './grammar';
 import type { ArticlePart, Citation, CodePart, DatePart, Issuer, IssuerPart, KindPart, NumberPart, TitlePart } from './types';
 
 const START = String.raw`(?<![\p{L}\p{N}])`;
@@ -26,20 +26,28 @@ const YEAR_WORD_RE = new RegExp(String.raw`${WS0}(?:г\.|года|г(?![\p{L}]))
 const WS0_RE = new RegExp(WS0, 'yu');
 const WS_RE = new RegExp(WS, 'yu');
 
+/*
+ * Finding where citations open. Scanning a whole draft with a regex that begins with a lookbehind
+ * or an alternation of groups is slow in V8 (every position runs it); scanning for a literal is
+ * fast. So each anchor regex below is run sticky only at the places a cheap literal scan finds
+ * (the kind words; the `-ФЗ` and `-20` suffixes of numbers and codes); `collectKinds` and
+ * `collectSuffixed` explain why that finds exactly the matches a global scan would.
+ */
 /** A bare federal-law number opening a citation: `273-ФЗ от 28.12.12`, `№ 156-ФЗ`. */
-const FZ_ANCHOR_RE = new RegExp(String.raw`(?=[№n\d])${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'giu');
-/** A federal-law number written the other way round, opening a citation: `ФЗ-152`, `ФЗ № 152`. */
-const FZ_REVERSED_RE = new RegExp(String.raw`(?=[ф])(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'giu');
+const FZ_ANCHOR_RE = new RegExp(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'yiu');
+/**
+ * The dash and suffix every {@link FZ_ANCHOR_RE} match (group 1: `-ФЗ`) and every {@link CODE_RE}
+ * match (`-20`) ends with.
+ */
+const SUFFIX_RE = /[-–—][^\S\r\n]*(?:(ФКЗ|Ф[З3])|\d{2}(?!\d))/giu;
+/** A federal-law number written the other way round, opening a citation: `ФЗ-152`, `ФЗ № 152` (starts with a literal: fast as it is). */
+const FZ_REVERSED_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'giu');
 /** Sanitary codes; Word's autocorrect leaves `2.4.2.2821 – 10` (spaces around a dash). */
-const CODE_RE = new RegExp(String.raw`(?=[смг])${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'giu');
+const CODE_RE = new RegExp(String.raw`${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'yiu');
 /** An article reference right before an act: `ч. 3 ст. 30`, `статьи 30`, `п. 2 ч. 1 ст. 12`. */
 const ARTICLE_RE = /(?<![\p{L}])(?:(?:п\.|пп\.|пункт\p{L}*|подпункт\p{L}*)\s*(\d+(?:\.\d+)*)\s*,?\s*)?(?:(?:ч\.|част\p{L}*)\s*(\d+(?:\.\d+)?)\s*,?\s*)?(?:ст\.|стать\p{L}*)\s*(\d+(?:\.\d+)*)\s*$/iu;
-/**
- * {@link KIND_RE} with a guard on the first letter of every kind word in front: positions that
- * cannot start a kind word fail at once instead of running the lookbehind (same matches; the anchor
- * regexes above carry the same kind of guard: `(?=[…])` before `START`).
- */
-const KIND_ANCHOR_RE = new RegExp(`(?=[фзпру])${KIND_RE.source}`, KIND_RE.flags);
+/** {@link KIND_RE}, sticky: tried at each kind word {@link KIND_STEM_RE} finds. */
+const KIND_AT_RE = new RegExp(KIND_RE.source, 'yiu');
 const ALIAS_RE = /далее\s*(?:[-–—]\s*)?(?:по\s+тексту\s*[-–—]?\s*)?$/iu;
 
 const LATIN_TO_CYRILLIC: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
@@ -62,24 +70,90 @@ export function normalizeCode(prefix: string, code: string): string {
   return `${CODE_PREFIX[prefix.toLowerCase()] ?? prefix} ${code.replace(/\s*[-–—]\s*/g, '-')}`;
 }
 
-const compiledIssuers = new WeakMap<readonly Issuer[], { id: string; re: RegExp }[]>();
+interface IssuerMatcher {
+  readonly id: string;
+  readonly source: string;
+  /** The letter every match begins with (sticky, case-insensitive), when the pattern has one. */
+  readonly first?: RegExp;
+  /** Compiled on first use (null: the pattern is bad and skipped). */
+  re?: RegExp | null;
+}
 
-function issuerMatchers(issuers: readonly Issuer[]): { id: string; re: RegExp }[] {
+const compiledIssuers = new WeakMap<readonly Issuer[], IssuerMatcher[]>();
+
+/**
+ * The issuer patterns of a registry, in order. Compiling a pattern costs milliseconds (`iu` flags)
+ * and most are never needed in a draft, so each is compiled when first tried, and tried only when
+ * the text starts with its first letter (`Министерства…` → `М`).
+ */
+function issuerMatchers(issuers: readonly Issuer[]): IssuerMatcher[] {
   let list = compiledIssuers.get(issuers);
   if (!list) {
     list = [];
+    const letters = new Map<string, RegExp>();
     for (const i of issuers) {
       for (const p of i.patterns) {
-        try {
-          list.push({ id: i.id, re: new RegExp(`(?:${p.replace(/\\s\+/g, WS)})(?![\\p{L}])`, 'yiu') });
-        } catch {
-          // A bad workspace pattern is skipped; the other issuers still match.
+        const letter = firstLetter(p);
+        let first: RegExp | undefined;
+        if (letter !== undefined) {
+          first = letters.get(letter);
+          if (!first) letters.set(letter, (first = new RegExp(letter, 'yiu')));
         }
+        list.push({ id: i.id, source: `(?:${p.replace(/\\s\+/g, WS)})(?![\\p{L}])`, first });
       }
     }
     compiledIssuers.set(issuers, list);
   }
   return list;
+}
+
+/**
+ * The letter a pattern's every match begins with: a plain first letter, not optional, with no
+ * `|` outside groups; undefined otherwise (then the pattern is always tried).
+ */
+function firstLetter(p: string): string | undefined {
+  const c = p[0];
+  if (c === undefined || !/^\p{L}$/u.test(c) || /^[?*+{]/.test(p.slice(1))) return undefined;
+  let depth = 0;
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      for (i++; i < p.length && p[i] !== ']'; i++) if (p[i] === '\\') i++;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth <= 0) return undefined;
+  }
+  return c;
+}
+
+/** The longest issuer at `at` (the first of equals), compiling patterns as they are needed. */
+function matchIssuer(matchers: readonly IssuerMatcher[], text: string, at: number): { id: string; len: number } | undefined {
+  let best: { id: string; len: number } | undefined;
+  let lastFirst: RegExp | undefined;
+  let lastOk = false;
+  for (const im of matchers) {
+    if (im.first) {
+      // Patterns of one body share their first letter: test it once per run of equal letters.
+      if (im.first !== lastFirst) {
+        lastFirst = im.first;
+        lastOk = !!sticky(im.first, text, at);
+      }
+      if (!lastOk) continue;
+    }
+    if (im.re === undefined) {
+      try {
+        im.re = new RegExp(im.source, 'yiu');
+      } catch {
+        // A bad workspace pattern is skipped; the other issuers still match.
+        im.re = null;
+      }
+    }
+    if (!im.re) continue;
+    const m = sticky(im.re, text, at);
+    if (m && (!best || m[0].length > best.len)) best = { id: im.id, len: m[0].length };
+  }
+  return best;
 }
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -166,14 +240,12 @@ export function isDistinctiveNumber(normalized: string): boolean {
 export function parseCitations(text: string, issuers: readonly Issuer[], from = 0, to = text.length): Citation[] {
   const slice = text.slice(0, to);
   const anchors: Anchor[] = [];
-  const collect = (re: RegExp, type: Anchor['type']): void => {
-    re.lastIndex = from;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) anchors.push({ start: m.index, type, m });
-  };
-  collect(KIND_ANCHOR_RE, 'kind');
-  collect(FZ_ANCHOR_RE, 'fz');
-  collect(FZ_REVERSED_RE, 'fz');
-  collect(CODE_RE, 'code');
+  const codes: Anchor[] = [];
+  collectKinds(slice, from, anchors);
+  collectSuffixed(slice, from, anchors, codes);
+  FZ_REVERSED_RE.lastIndex = from;
+  for (let m = FZ_REVERSED_RE.exec(slice); m; m = FZ_REVERSED_RE.exec(slice)) anchors.push({ start: m.index, type: 'fz', m });
+  for (const c of codes) anchors.push(c);
   anchors.sort((a, b) => a.start - b.start || (a.type === 'kind' ? -1 : 1));
 
   const matchers = issuerMatchers(issuers);
@@ -204,11 +276,8 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
       const first = a.m[0][0]!;
       d.kind = part(text, a.start, d.end, { kind: k.kind, case: k.case, plural: k.plural, capital: first !== first.toLowerCase() });
       const q = sticky(WS_RE, text, d.end) ? skipWs(text, d.end) : d.end;
-      let best: { id: string; len: number } | undefined;
-      for (const im of matchers) {
-        const m = sticky(im.re, text, q);
-        if (m && (!best || m[0].length > best.len)) best = { id: im.id, len: m[0].length };
-      }
+      // An issuer only counts after a space (q > d.end): no need to try the patterns otherwise.
+      const best = q > d.end ? matchIssuer(matchers, text, q) : undefined;
       if (best && q > d.end) {
         d.issuer = part(text, q, q + best.len, { id: best.id });
         d.end = q + best.len;
@@ -232,7 +301,7 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
     readTail(text, d, Math.min(nextAnchor, to));
     if (!valid(d)) continue;
     let start = actStart;
-    const lineStart = Math.max(text.lastIndexOf('\n', actStart - 1) + 1, actStart - 80);
+    const lineStart = lineStartAfter(text, actStart, Math.max(0, actStart - 80));
     const before = text.slice(lineStart, actStart);
     let article: ArticlePart | undefined;
     const am = ARTICLE_RE.exec(before);
@@ -260,10 +329,75 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
   return out;
 }
 
+/**
+ * The matches of {@link KIND_RE} a global scan from `from` would find, tried only where
+ * {@link KIND_STEM_RE} finds a kind word. Sound because a match begins with such a word where no
+ * letter precedes it, so it never begins inside a word found earlier.
+ */
+function collectKinds(text: string, from: number, out: Anchor[]): void {
+  KIND_STEM_RE.lastIndex = from;
+  for (let f = KIND_STEM_RE.exec(text); f; f = KIND_STEM_RE.exec(text)) {
+    KIND_AT_RE.lastIndex = f.index;
+    const m = KIND_AT_RE.exec(text);
+    if (!m) continue;
+    out.push({ start: m.index, type: 'kind', m });
+    if (KIND_AT_RE.lastIndex > KIND_STEM_RE.lastIndex) KIND_STEM_RE.lastIndex = KIND_AT_RE.lastIndex;
+  }
+}
+
+/**
+ * The matches of {@link FZ_ANCHOR_RE} and {@link CODE_RE} global scans from `from` would find.
+ * Each ends with a suffix {@link SUFFIX_RE} finds (`-ФЗ`, `-20`). Before it a match holds no
+ * other dash and at most one line break, so it begins after the previous suffix of its type and
+ * no earlier than the start of the previous line: only that window is tried, at the characters a
+ * match can begin with (each part of the text once per type).
+ */
+function collectSuffixed(text: string, from: number, fz: Anchor[], codes: Anchor[]): void {
+  let fzFloor = from;
+  let codeFloor = from;
+  SUFFIX_RE.lastIndex = from;
+  for (let f = SUFFIX_RE.exec(text); f; f = SUFFIX_RE.exec(text)) {
+    const s = f.index;
+    const isFz = f[1] !== undefined;
+    const re = isFz ? FZ_ANCHOR_RE : CODE_RE;
+    for (let p = previousLineStart(text, s, isFz ? fzFloor : codeFloor); p < s; p++) {
+      const c = text.charCodeAt(p);
+      // A number: a digit, `№`, `N` / `n`; a code: `С`, `М`, `Г` (СанПиН, СП, МР, ГН) in either case.
+      if (isFz ? (c < 48 || c > 57) && c !== 0x2116 && c !== 78 && c !== 110 : c !== 0x441 && c !== 0x421 && c !== 0x43c && c !== 0x41c && c !== 0x433 && c !== 0x413) continue;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (m) {
+        (isFz ? fz : codes).push({ start: p, type: isFz ? 'fz' : 'code', m });
+        break;
+      }
+    }
+    // A match (if any) ends with this suffix; the next one of the type begins after it.
+    if (isFz) fzFloor = SUFFIX_RE.lastIndex;
+    else codeFloor = SUFFIX_RE.lastIndex;
+  }
+}
+
+/** The start of the line before the line of `at` (line breaks `\r\n`, `\r`, `\n`), not before `floor`. */
+function previousLineStart(text: string, at: number, floor: number): number {
+  let breaks = 0;
+  for (let i = at - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (++breaks === 2) return i + 1;
+    if (c === 10 && i > floor && text.charCodeAt(i - 1) === 13) i--;
+  }
+  return floor;
+}
+
+/** The start of the line of `at`, looking back at most to `floor`. */
+function lineStartAfter(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return floor;
+}
+
 /** `от 29.12.2012 г. ` right before `at` (same line): the date and the offset of «от». */
 function dateBefore(text: string, from: number, at: number): { date: DatePart; start: number } | undefined {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const base = Math.max(from, lineStart);
+  const base = lineStartAfter(text, at, from);
   const dates = findDates(text.slice(base, at), base);
   const last = dates[dates.length - 1];
   if (!last) return undefined;

@@ -10,10 +10,23 @@ import type { ActRecord, ActsData, ActStatus, Citation, GrammaticalCase, Issuer,
 
 const EMPTY: ActsData = { version: 0, issuers: [], acts: [] };
 
+/**
+ * Sanitised acts data by the knowledge's `acts` object (knowledge is frozen and memoised): the
+ * same `ActsData` for every analysis, so what is compiled from it (issuer regexes, the number
+ * index) is compiled once.
+ */
+const sanitised = new WeakMap<object, ActsData>();
+
 /** The acts data of a knowledge object (built-in merged with the workspace). */
 export function actsData(knowledge: Knowledge): ActsData {
   const d = knowledge['acts'] as Partial<ActsData> | undefined;
   if (!d || typeof d !== 'object') return EMPTY;
+  let data = sanitised.get(d);
+  if (!data) sanitised.set(d, (data = sanitise(d)));
+  return data;
+}
+
+function sanitise(d: Partial<ActsData>): ActsData {
   return {
     version: typeof d.version === 'number' ? d.version : 0,
     issuers: Array.isArray(d.issuers) ? d.issuers.filter((i) => i && typeof i.id === 'string' && Array.isArray(i.patterns)) : [],
@@ -101,6 +114,45 @@ function dateOk(act: ActRecord, iso: string | undefined): boolean {
   return iso !== undefined && (iso === act.date || (act.acceptedDates ?? []).includes(iso));
 }
 
+/** One act a normalised number names: by its own number (`exact`) or by a seen wrong variant. */
+interface NumberEntry {
+  readonly act: ActRecord;
+  readonly exact: boolean;
+}
+
+const numberIndexes = new WeakMap<ActsData, Map<string, NumberEntry[]>>();
+
+/**
+ * Acts by normalised number and wrong variant, each list in registry order (so the best match and
+ * its ties come out as when every act was compared), built once per acts data.
+ */
+function numberIndex(data: ActsData): Map<string, NumberEntry[]> {
+  let index = numberIndexes.get(data);
+  if (!index) {
+    index = new Map();
+    for (const act of data.acts) {
+      if (act.number === undefined) continue;
+      const own = normalizeNumber(act.number);
+      const keys = new Set([own]);
+      push(index, own, { act, exact: true });
+      for (const w of act.wrong?.numbers ?? []) {
+        const k = normalizeNumber(w);
+        if (keys.has(k)) continue;
+        keys.add(k);
+        push(index, k, { act, exact: false });
+      }
+    }
+    numberIndexes.set(data, index);
+  }
+  return index;
+}
+
+function push(index: Map<string, NumberEntry[]>, key: string, e: NumberEntry): void {
+  const list = index.get(key);
+  if (list) list.push(e);
+  else index.set(key, [e]);
+}
+
 /** Matches a citation with an act of the registry; conservative — a doubtful match is no match. */
 export function resolveCitation(data: ActsData, c: Citation): Resolution {
   const iso = c.date?.iso;
@@ -134,11 +186,8 @@ export function resolveCitation(data: ActsData, c: Citation): Resolution {
     const n = c.number.normalized;
     const digit3 = /Ф3/iu.test(c.number.text.replace(/\s+/g, ''));
     let best: { act: ActRecord; score: number; wrongNumber: boolean } | undefined;
-    for (const act of data.acts) {
-      if (act.number === undefined) continue;
-      const exact = normalizeNumber(act.number) === n;
-      const variant = !exact && (act.wrong?.numbers ?? []).some((w) => normalizeNumber(w) === n);
-      if (!exact && !variant) continue;
+    for (const { act, exact } of numberIndex(data).get(n) ?? []) {
+      const variant = !exact;
       const title = titleVerdict(act, c.title?.inner);
       const titleMatches = title === 'ok' && act.titleStatus === 'official';
       const dOk = dateOk(act, iso);
