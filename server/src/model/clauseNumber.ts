@@ -6,8 +6,11 @@ import type { ClauseNumber } from './types';
 /** Largest value one part of a clause number may take; larger numbers are years, amounts, codes. */
 const MAX_PART = 199;
 
-/** At most ten parts: deeper "numbers" are not clause numbers (and must not cost quadratic time). */
-const NUMBER_AT_START = /^(\d{1,3}(?:\.\d{1,3}){0,9})(\\?\.)?/; // `1\.`: pandoc escapes a list-like dot
+/*
+ * A plain number at the start, read by hand in readClauseNumber as this pattern would:
+ * `/^(\d{1,3}(?:\.\d{1,3}){0,9})(\\?\.)?/` — at most ten parts: deeper "numbers" are not clause
+ * numbers (and must not cost quadratic time); `1\.`: pandoc escapes a list-like dot.
+ */
 
 /**
  * `1. 2. Текст`, `1 .3. Текст`, `2.3 .\tТекст`: text extracted from PDF puts single spaces between
@@ -23,37 +26,75 @@ const SPACED_NUMBER_AT_START = /^(\d{1,3}(?:[ \u00a0]?\.[ \u00a0]?\d{1,3}){1,9})
  * sub-items (`3.1.а)`) and lone numbers without a dot. `1.1)` is clause 1.1.
  */
 export function readClauseNumber(content: string, base: number): ClauseNumber | undefined {
-  const sm = SPACED_NUMBER_AT_START.exec(content);
-  if (sm && /[ \u00a0]/.test(sm[0])) {
-    const raw = sm[1]!.replace(/[ \u00a0]/g, '').split('.');
-    const parts = raw.map(Number);
-    if (parts.some((p, i) => p > MAX_PART || p === 0 || (raw[i]!.length > 1 && raw[i]![0] === '0'))) return undefined;
-    return { text: raw.join('.'), parts, trailingDot: true, range: { start: base, end: base + sm[0].length } };
+  // Both patterns start with a digit: most lines are rejected by one char test (called per line, often twice).
+  if (!isDigit(content.charCodeAt(0))) return undefined;
+  if (maybeSpaced(content)) {
+    const sm = SPACED_NUMBER_AT_START.exec(content);
+    if (sm && /[ \u00a0]/.test(sm[0])) {
+      const raw = sm[1]!.replace(/[ \u00a0]/g, '').split('.');
+      const parts = raw.map(Number);
+      if (parts.some((p, i) => p > MAX_PART || p === 0 || (raw[i]!.length > 1 && raw[i]![0] === '0'))) return undefined;
+      return { text: raw.join('.'), parts, trailingDot: true, range: { start: base, end: base + sm[0].length } };
+    }
   }
-  const m = NUMBER_AT_START.exec(content);
-  if (!m) return undefined;
-  const digits = m[1]!;
-  const trailingDot = m[2] !== undefined;
-  const raw = digits.split('.');
-  const parts = raw.map(Number);
-  if (parts.some((p, i) => p > MAX_PART || (raw[i]!.length > 1 && raw[i]![0] === '0'))) return undefined;
-  if (parts.length === 1 && !trailingDot) return undefined;
-  if (parts.some((p) => p === 0) && parts.length === 1) return undefined;
-  const after = content.slice(m[0].length);
+  // NUMBER_AT_START by hand (no split/map/slice per line): its greedy path is the only one, as
+  // everything after the first digit run is optional.
+  const parts: number[] = [];
+  let zero = false; // a part 0
+  let k = 0;
+  for (;;) {
+    const from = k;
+    let value = 0;
+    while (k - from < 3 && isDigit(content.charCodeAt(k))) value = value * 10 + content.charCodeAt(k++) - 48;
+    if (value > MAX_PART || (k - from > 1 && content.charCodeAt(from) === 48)) return undefined; // a year, an amount, `01`
+    if (value === 0) zero = true;
+    parts.push(value);
+    if (parts.length < 10 && content.charCodeAt(k) === 46 && isDigit(content.charCodeAt(k + 1))) k++;
+    else break;
+  }
+  const digitsEnd = k;
+  let trailingDot = false;
+  if (content.charCodeAt(k) === 92 && content.charCodeAt(k + 1) === 46) { k += 2; trailingDot = true; }
+  else if (content.charCodeAt(k) === 46) { k++; trailingDot = true; }
+  if (parts.length === 1 && (!trailingDot || zero)) return undefined;
   // `3.1.а) …`: a lettered sub-item of clause 3.1 (подпункт «а» пункта 3.1), not clause 3.1 again.
-  if (/^[а-яёa-z]\\?\)/u.test(after)) return undefined;
+  LETTER_PAREN.lastIndex = k;
+  if (LETTER_PAREN.test(content)) return undefined;
   // `1.1) Текст`: a clause number closed by a parenthesis (a lone `1)` is a list item).
-  const paren = !trailingDot && parts.length > 1 && /^\\?\)(?=[\s\u00a0]|$)/.test(after);
+  PAREN.lastIndex = k;
+  const paren = !trailingDot && parts.length > 1 && PAREN.test(content);
   // What may follow a number: space, end, a letter or an opening quote/emphasis (`2.1.Текст`).
-  if (!paren && after.length > 0 && !/^[\s\u00a0«"“*_(\p{L}]/u.test(after)) return undefined;
+  AFTER.lastIndex = k;
+  if (!paren && k < content.length && !AFTER.test(content)) return undefined;
   // `1.5 млн`, `2.5 часа`: a two-part number without a trailing dot followed by a lowercase unit word is ambiguous;
   // keep it (drafts write `3.3.4 чат …`), the rules judge.
   return {
-    text: digits,
+    text: content.slice(0, digitsEnd),
     parts,
     trailingDot,
-    range: { start: base, end: base + m[0].length },
+    range: { start: base, end: base + k },
   };
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** The checks on what follows the number, sticky at its end. */
+const LETTER_PAREN = /[а-яёa-z]\\?\)/uy;
+const PAREN = /\\?\)(?=[\s\u00a0]|$)/y;
+const AFTER = /[\s\u00a0«"“*_(\p{L}]/uy;
+
+/**
+ * Necessary condition for a spaced number ({@link SPACED_NUMBER_AT_START} with a space in it):
+ * in the leading run of digits, dots and spaces, a space is followed by a digit or a dot.
+ */
+function maybeSpaced(content: string): boolean {
+  for (let k = 0; k < content.length; k++) {
+    const c = content.charCodeAt(k);
+    if (c === 32 || c === 0xa0) {
+      const d = content.charCodeAt(k + 1);
+      if (d === 46 || isDigit(d)) return true;
+    } else if (c !== 46 && !isDigit(c)) return false;
+  }
+  return false;
 }
 
 /** `1.2` → `1.2.` or `1.2` according to the trailing-dot style. */

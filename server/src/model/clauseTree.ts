@@ -16,6 +16,9 @@ const STAMP_RE = /^[«"“*]*\s*(УЧТЕНО\s+МНЕНИЕ|УТВЕРЖДАЮ|
 /** Document kinds a title starts with. */
 const TITLE_RE = /^[«"“*]*\s*(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|РЕГЛАМЕНТ|ИНСТРУКЦИЯ)(?![\p{L}])/iu;
 const APPENDIX_RE = /^(ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N|No\.?)?\s*(\d{1,3}))?(?![\p{L}\d])/u;
+/** {@link APPENDIX_RE} behind a one-character test (`П`): it runs on every line. */
+const appendixMatch = (c: string): RegExpExecArray | null => (c.charCodeAt(0) === 0x41f ? APPENDIX_RE.exec(c) : null);
+const isAppendix = (c: string): boolean => c.charCodeAt(0) === 0x41f && APPENDIX_RE.test(c);
 const ITEM_RE = /^(?:\\?[-–—·•⇒*+●▪►➢✓]+|(?:\d{1,3}\.){1,5}[а-яёa-z]\\?\)|[а-яa-z]\\?\)|\d{1,2}\\?\))\s*(?=\S)/u;
 const PAGE_NUMBER_RE = /^(?:(?:стр\.?|страница)\s*\d{1,4}(?:\s*(?:из|\/)\s*\d{1,4})?|\d{1,4}\s*из\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3})$/iu;
 /** Word bookmarks as converters leave them: `[bookmark: _GoBack]`, pandoc's `[]{#_GoBack .anchor}`. */
@@ -24,61 +27,212 @@ const BOOKMARK_RE = /\[bookmark:\s*[^\]\n]*\]|\[\]\{#[^}\n]*\}/giu;
  * A line ending in a reference word (`… указанные в п.`, `… в соответствии с пунктом`): a number
  * at the start of the next line continues the reference (`2.3 настоящего Положения`).
  */
-const REFERENCE_TAIL_RE = /(?:^|[\s(])(?:пп?\.|подп\.|разд\.|гл\.|прил\.|(?:под)?пункт\p{Ll}*|раздел\p{Ll}*|глав\p{Ll}{1,3}|приложени\p{Ll}*)$/u;
+const REFERENCE_WORD_RE = /(?:пп?\.|подп\.|разд\.|гл\.|прил\.|(?:под)?пункт\p{Ll}*|раздел\p{Ll}*|глав\p{Ll}{1,3}|приложени\p{Ll}*)$/uy;
+
+/**
+ * `/(?:^|[\s(])(?:пп?\.|…)$/u.test(s)` in one anchored try: the word holds no white space or `(`,
+ * so it can only start right after the last of them (or at the start). The unanchored `…$`
+ * pattern was tried at every position of the line.
+ */
+function endsWithReferenceWord(s: string): boolean {
+  let k = s.length;
+  while (k > 0) {
+    const c = s.charCodeAt(k - 1);
+    if (c === 40 || isWs(c)) break;
+    k--;
+  }
+  REFERENCE_WORD_RE.lastIndex = k;
+  return REFERENCE_WORD_RE.test(s);
+}
 /** A table of contents: its heading, and an entry ending in a page number after leaders. */
 const TOC_HEADING_RE = /^(?:оглавление|содержание)[.:]?$/iu;
+
+/**
+ * Cheap necessary condition for `TOC_HEADING_RE.test(stripDecor(c))`: past the characters
+ * stripDecor may drop at the end (emphasis, closing quotes, white space) and `.`/`:`, `c` ends in `е`/`Е`.
+ */
+function mayBeTocHeading(c: string): boolean {
+  let k = c.length - 1;
+  for (; k >= 0; k--) {
+    const x = c.charCodeAt(k);
+    if (!(x === 42 || x === 95 || x === 0xbb || x === 0x201d || x === 34 || x === 46 || x === 58 || isWs(x))) break;
+  }
+  const e = c.charCodeAt(k);
+  return e === 0x435 || e === 0x415;
+}
 
 /**
  * True when `c` ends like a table-of-contents entry: a page number after dot leaders (`…… 3`),
  * or, when `loose`, after a tab or two spaces. Scans the tail only: linear on any line.
  */
 function isTocEntry(c: string, loose: boolean): boolean {
+  const digit = (x: number): boolean => x >= 48 && x <= 57;
   let k = c.length;
-  while (k > 0 && k > c.length - 4 && /\d/.test(c[k - 1]!)) k--;
-  if (k === c.length || c.length - k > 3 || (k > 0 && /\d/.test(c[k - 1]!))) return false;
+  while (k > 0 && k > c.length - 4 && digit(c.charCodeAt(k - 1))) k--;
+  if (k === c.length || c.length - k > 3 || (k > 0 && digit(c.charCodeAt(k - 1)))) return false;
   let spaces = 0;
-  while (k > 0 && (c[k - 1] === ' ' || c[k - 1] === '\u00a0')) { k--; spaces++; }
+  while (k > 0 && (c.charCodeAt(k - 1) === 32 || c.charCodeAt(k - 1) === 0xa0)) { k--; spaces++; }
   if (/(?:\.{3}|…|_{3}|·{3})$/u.test(c.slice(Math.max(0, k - 3), k))) return true;
   return loose && (spaces >= 2 || c[k - 1] === '\t');
 }
 const DIRECTIVE_RE = /<!--\s*normokontrol-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
+/**
+ * True for the characters of the JavaScript `\s` class (and `String#trim`): the model's hot paths
+ * test char codes instead of running a regex per character or per line.
+ */
+function isWs(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x1000 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** Code of the last character of `s` (NaN when empty). */
+const lastCode = (s: string): number => s.charCodeAt(s.length - 1);
+
+/** `s` without `**` and `__` runs; the string itself when it has none (no allocation). */
+function dropEmphasis(s: string): string {
+  return s.indexOf('**') < 0 && s.indexOf('__') < 0 ? s : s.replace(/\*\*|__/g, '');
+}
+
+/** True when `re` (sticky, ending in `$`) matches at the last code point of `s`. */
+function lastCodePointIs(re: RegExp, s: string): boolean {
+  let k = s.length - 1;
+  if (k < 0) return false;
+  const c = s.charCodeAt(k);
+  if (c >= 0xdc00 && c <= 0xdfff && k > 0) {
+    const h = s.charCodeAt(k - 1);
+    if (h >= 0xd800 && h <= 0xdbff) k--;
+  }
+  re.lastIndex = k;
+  return re.test(s);
+}
+const LOWER_COMMA_DASH_END = /[\p{Ll},-]$/uy;
+const LOWER_AFTER = /[\s)]+\p{Ll}/uy;
+/** `/^[\s)]+\p{Ll}/u.test(s.slice(at))` without the slice. */
+function lowerAfter(s: string, at: number): boolean {
+  LOWER_AFTER.lastIndex = at;
+  return LOWER_AFTER.test(s);
+}
+
 /** Removes emphasis and unbalanced quotes around a line (`«СОГЛАСОВАНО»` → `СОГЛАСОВАНО`, `«СОПК»` stays). */
 function stripDecor(s: string): string {
-  let t = s.replace(/\*\*|__/g, '').trim();
+  let t = dropEmphasis(s).trim();
   // Counted once and updated while stripping: linear even on a line of ten thousand quotes.
-  let opens = (t.match(/[«“]/g) ?? []).length;
-  let closes = (t.match(/[»”]/g) ?? []).length;
-  let a = 0;
-  let b = t.length;
-  const ws = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
-  while (a < b && /[«“]/.test(t[a]!) && opens > closes) { a++; opens--; while (a < b && ws(t[a])) a++; }
-  while (b > a && /[»”]/.test(t[b - 1]!) && closes > opens) { b--; closes--; while (b > a && ws(t[b - 1])) b--; }
-  t = t.slice(a, b);
-  if (/^".*"$/.test(t) && (t.match(/"/g) ?? []).length === 2) t = t.slice(1, -1).trim();
+  let opens = 0;
+  let closes = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 0xab || c === 0x201c) opens++; // « “
+    else if (c === 0xbb || c === 0x201d) closes++; // » ”
+  }
+  if (opens !== closes) {
+    let a = 0;
+    let b = t.length;
+    const open = (c: number): boolean => c === 0xab || c === 0x201c;
+    const close = (c: number): boolean => c === 0xbb || c === 0x201d;
+    while (a < b && open(t.charCodeAt(a)) && opens > closes) { a++; opens--; while (a < b && isWs(t.charCodeAt(a))) a++; }
+    while (b > a && close(t.charCodeAt(b - 1)) && closes > opens) { b--; closes--; while (b > a && isWs(t.charCodeAt(b - 1))) b--; }
+    t = t.slice(a, b);
+  }
+  if (t.length >= 2 && t.charCodeAt(0) === 34 && lastCode(t) === 34 && /^".*"$/.test(t) && (t.match(/"/g) ?? []).length === 2) t = t.slice(1, -1).trim();
   return t;
 }
 
-function titleCase(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+/**
+ * True when `stripDecor(s).length > max` is certain without running it: stripDecor only drops
+ * `*`, `_`, white space, quotes «“»”"; more than `max` other characters survive it. Reads at most
+ * about `max` characters, where stripDecor would read the whole (often long) line.
+ */
+function surelyLongerAfterDecor(s: string, max: number): boolean {
+  if (s.length <= max) return false;
+  let kept = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 42 || c === 95 || c === 34 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || isWs(c)) continue;
+    if (++kept > max) return true;
+  }
+  return false;
 }
 
-/** A short title for a clause: its first sentence, at most 100 characters. */
+/** White-space runs collapsed to one space, then trimmed; the string itself when already so (the common case). */
+function titleCase(s: string): string {
+  const n = s.length;
+  let clean = n === 0 || (s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32);
+  for (let k = 0; clean && k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32) clean = s.charCodeAt(k + 1) !== 32;
+    else if (isWs(c)) clean = false;
+  }
+  return clean ? s : s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A short title for a clause: its first sentence, at most 100 characters.
+ *
+ * Called for every node with the whole rest of its head line (often a long paragraph): the fast
+ * path reads at most 101 characters after the leading white space while the text needs no
+ * clean-up there (no `**`/`__`, single spaces, no trailing white space), so
+ * `titleCase(dropEmphasis(text))` is the text from its first non-space on that stretch.
+ * Anything else takes the general path.
+ */
 function shortTitle(text: string): string {
-  const clean = titleCase(text.replace(/\*\*|__/g, ''));
-  const sentence = /^(.+?[.:;])(\s|$)/u.exec(clean)?.[1] ?? clean;
-  if (sentence.length <= 100) return sentence.replace(/[.;]$/, '');
+  const n = text.length;
+  let a = 0;
+  while (a < n && isWs(text.charCodeAt(a))) a++;
+  const limit = Math.min(n, a + 101);
+  let k = a;
+  for (; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) {
+      if (k + 1 >= n || isWs(text.charCodeAt(k + 1))) return shortTitleGeneral(text);
+    } else if (isWs(c) || ((c === 42 || c === 95) && text.charCodeAt(k + 1) === c)) {
+      return shortTitleGeneral(text);
+    } else if (k > a && k < a + 100 && (c === 46 || c === 58 || c === 59) && (k + 1 === n || text.charCodeAt(k + 1) === 32)) {
+      // The first sentence ends here, within 100 characters.
+      return text.slice(a, c === 58 ? k + 1 : k);
+    }
+  }
+  if (n - a <= 100) {
+    // No sentence end: the whole text is the sentence.
+    const e = lastCode(text);
+    return text.slice(a, e === 46 || e === 59 ? n - 1 : n);
+  }
+  return cutTitle(text.slice(a, a + 100));
+}
+
+/** The first 100 characters of a longer sentence, cut at a word when one ends after the 60th. */
+function cutTitle(sentence: string): string {
   const cut = sentence.slice(0, 100);
   const sp = cut.lastIndexOf(' ');
   return (sp > 60 ? cut.slice(0, sp) : cut) + '…';
 }
 
+function shortTitleGeneral(text: string): string {
+  const clean = titleCase(dropEmphasis(text));
+  // The first sentence, as `/^(.+?[.:;])(\s|$)/`: after titleCase the only white space is ' '
+  // and there are no line terminators, so a scan for the first `.:;` before a space or the end does.
+  let sentence = clean;
+  for (let k = 1; k < clean.length; k++) {
+    const c = clean.charCodeAt(k);
+    if ((c === 46 || c === 58 || c === 59) && (k + 1 === clean.length || clean.charCodeAt(k + 1) === 32)) {
+      sentence = clean.slice(0, k + 1);
+      break;
+    }
+  }
+  if (sentence.length <= 100) {
+    const e = lastCode(sentence);
+    return e === 46 || e === 59 ? sentence.slice(0, -1) : sentence;
+  }
+  return cutTitle(sentence);
+}
+
 /** True when a single-level numbered line reads as a section heading rather than a list entry. */
 function looksLikeSectionTitle(line: Line, rest: string): boolean {
   if (line.block === 'heading' || line.bold) return true;
+  if (surelyLongerAfterDecor(rest, 160)) return false;
   const t = stripDecor(rest);
   if (t.length === 0 || t.length > 160) return false;
-  if (/[;,]$/.test(t)) return false;
+  const e = lastCode(t);
+  if (e === 59 || e === 44) return false; // `;` `,`
   const first = /\p{L}/u.exec(t)?.[0];
   if (!first || first !== first.toUpperCase()) return false;
   // A heading is one phrase, not several sentences.
@@ -87,13 +241,25 @@ function looksLikeSectionTitle(line: Line, rest: string): boolean {
 
 /** True when an unnumbered line reads as a section heading: a Markdown heading or a short line in capitals. */
 function looksLikeUnnumberedSection(line: Line): boolean {
+  if (surelyLongerAfterDecor(line.content, 120)) return false;
   const t = stripDecor(line.content);
   if (t.length < 4 || t.length > 120) return false;
   // A heading that starts in lower case continues the title (`## об использовании …`), it opens no section.
   if (/^[^\p{L}]*\p{Ll}/u.test(t)) return false;
   if (line.block === 'heading') return true;
+  // A lowercase Latin or Cyrillic letter already fails `letters === letters.toUpperCase()` below.
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451) return false;
+  }
   const letters = t.replace(/[^\p{L}]/gu, '');
   return letters.length >= 6 && letters === letters.toUpperCase() && /[А-ЯЁ]/.test(letters) && !/[;:]$/.test(t);
+}
+
+/** True when the numbers never decrease (then sorting them changes nothing). */
+function ascending(xs: readonly number[]): boolean {
+  for (let k = 1; k < xs.length; k++) if (xs[k - 1]! > xs[k]!) return false;
+  return true;
 }
 
 interface MutableNode extends RegNode {
@@ -116,32 +282,152 @@ function makeNode(kind: NodeKind, line: Line, title: string, titleRange: OffsetR
   } as MutableNode;
 }
 
+/**
+ * Cheap necessary condition for {@link PAGE_NUMBER_RE} on `s[a, b)`: it starts with a digit, a
+ * dash or `с`/`С` (and `ᲃ`, which folds to `с` under `/iu`) and ends with a digit or a dash.
+ */
+function mayBePageNumber(s: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  const dash = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2014;
+  const e = s.charCodeAt(b - 1);
+  if (!((e >= 48 && e <= 57) || dash(e))) return false;
+  const c = s.charCodeAt(a);
+  return (c >= 48 && c <= 57) || dash(c) || c === 0x421 || c === 0x441 || c === 0x1c83;
+}
+
+/** White-space runs collapsed to one space (no trim); the string itself when already so. */
+function collapseWs(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32 ? s.charCodeAt(k + 1) === 32 : isWs(c)) return s.replace(/\s+/g, ' ');
+  }
+  return s;
+}
+
+/**
+ * 32-bit FNV-1a hash of `collapseWs(s).toLowerCase()`, computed without building it, for text in
+ * ASCII, basic Cyrillic and common punctuation (where lower-casing is per character: `A–Z`, `А–Я`
+ * +32, `Ѐ–Џ` +80); -1 for any other character.
+ */
+function foldedHash(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  let space = false;
+  for (let k = 0; k < s.length; k++) {
+    let c = s.charCodeAt(k);
+    if (isWs(c)) { space = true; continue; }
+    if (space) { h = Math.imul(h ^ 32, 16777619); space = false; }
+    if (c < 0x80) { if (c >= 65 && c <= 90) c += 32; }
+    else if (c >= 0x400 && c <= 0x45f) { if (c < 0x410) c += 80; else if (c < 0x430) c += 32; }
+    else if (!(c === 0xab || c === 0xbb || c === 0xa7 || c === 0xb0 || c === 0xb7 || (c >= 0x2010 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201e) || c === 0x2022 || c === 0x2026 || c === 0x2116)) return -1;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  if (space) h = Math.imul(h ^ 32, 16777619);
+  return h >>> 0;
+}
+
+/**
+ * `collapseWs(a).toLowerCase() === collapseWs(b).toLowerCase()` for two texts {@link foldedHash}
+ * can fold (it returned ≥ 0 for both), compared in place.
+ */
+function foldedEqual(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    // Next folded unit of each side: 32 for a white-space run, -1 at the end.
+    let x = -1;
+    if (i < a.length) {
+      x = a.charCodeAt(i++);
+      if (isWs(x)) { x = 32; while (i < a.length && isWs(a.charCodeAt(i))) i++; }
+      else if (x >= 65 && x <= 90) x += 32;
+      else if (x >= 0x400 && x < 0x430) x += x < 0x410 ? 80 : 32;
+    }
+    let y = -1;
+    if (j < b.length) {
+      y = b.charCodeAt(j++);
+      if (isWs(y)) { y = 32; while (j < b.length && isWs(b.charCodeAt(j))) j++; }
+      else if (y >= 65 && y <= 90) y += 32;
+      else if (y >= 0x400 && y < 0x430) y += y < 0x410 ? 80 : 32;
+    }
+    if (x !== y) return false;
+    if (x === -1) return true;
+  }
+}
+
+/** Adds `value` to the group of `key`: a single value until the key repeats (most never do). */
+function addToGroup<K>(groups: Map<K, number | number[]>, key: K, value: number): void {
+  const seen = groups.get(key);
+  if (seen === undefined) groups.set(key, value);
+  else if (typeof seen === 'number') groups.set(key, [seen, value]);
+  else seen.push(value);
+}
+
+/**
+ * Indices of lines whose contents are equal after `collapseWs(…).toLowerCase()`, in groups of two
+ * and more, each ascending. Lines are first bucketed by {@link foldedHash} (no string built per
+ * line); only lines sharing a bucket get the real key. Any line the hash cannot fold sends all
+ * lines through the real key.
+ */
+function repeatedLines(lines: readonly Line[], candidates: readonly number[]): number[][] {
+  const groups: number[][] = [];
+  const byKey = (indices: readonly number[]): void => {
+    const counts = new Map<string, number | number[]>();
+    for (const i of indices) addToGroup(counts, collapseWs(lines[i]!.content).toLowerCase(), i);
+    for (const [, idx] of counts) if (typeof idx !== 'number') groups.push(idx);
+  };
+  const byHash = new Map<number, number | number[]>();
+  for (const i of candidates) {
+    const h = foldedHash(lines[i]!.content);
+    if (h < 0) {
+      byKey(candidates);
+      return groups;
+    }
+    addToGroup(byHash, h, i);
+  }
+  for (const [, idx] of byHash) {
+    if (typeof idx === 'number') continue;
+    // Split the bucket by comparing with each group's first line (one group, nearly always); many
+    // distinct texts in one bucket (hash collisions) go through the real key.
+    const split: number[][] = [];
+    for (const i of idx) {
+      const c = lines[i]!.content;
+      const group = split.find((g) => foldedEqual(lines[g[0]!]!.content, c));
+      if (group) group.push(i);
+      else split.push([i]);
+      if (split.length > 4) break;
+    }
+    if (split.length > 4) byKey(idx);
+    else for (const g of split) if (g.length > 1) groups.push(g);
+  }
+  return groups;
+}
+
 function detectDebris(text: string, lines: Line[]): Debris[] {
   const debris: Debris[] = [];
-  const counts = new Map<string, number[]>();
+  // Lines that may be running headers (short, not numbered).
+  const candidates: number[] = [];
   for (const line of lines) {
     if (line.block === 'blank' || line.block === 'code' || line.block === 'html') continue;
     const c = line.content;
     // `- 2 -` is a list item to Markdown: the page number is judged on the raw line.
-    const raw = text.slice(line.start, line.end);
-    const rawStart = line.start + (raw.length - raw.trimStart().length);
-    const rawText = raw.trim();
-    if (PAGE_NUMBER_RE.test(c) || PAGE_NUMBER_RE.test(rawText)) {
-      const whole = PAGE_NUMBER_RE.test(rawText);
-      const range = whole ? { start: rawStart, end: rawStart + rawText.length } : { start: line.contentStart, end: line.contentEnd };
+    // The raw line is trimmed by offsets and sliced only when it may be a page number.
+    let rawStart = line.start;
+    let rawEnd = line.end;
+    while (rawStart < rawEnd && isWs(text.charCodeAt(rawStart))) rawStart++;
+    while (rawEnd > rawStart && isWs(text.charCodeAt(rawEnd - 1))) rawEnd--;
+    const rawText = mayBePageNumber(text, rawStart, rawEnd) ? text.slice(rawStart, rawEnd) : undefined;
+    const whole = rawText !== undefined && PAGE_NUMBER_RE.test(rawText);
+    if (whole || (mayBePageNumber(c, 0, c.length) && PAGE_NUMBER_RE.test(c))) {
+      const range = whole ? { start: rawStart, end: rawEnd } : { start: line.contentStart, end: line.contentEnd };
       debris.push({ kind: 'page-number', range, text: whole ? rawText : c, line: line.index });
       continue;
     }
-    for (const m of c.matchAll(BOOKMARK_RE)) {
-      const start = line.contentStart + m.index!;
-      debris.push({ kind: 'bookmark', range: { start, end: start + m[0].length }, text: m[0], line: line.index });
+    if (c.indexOf('[') >= 0) {
+      for (const m of c.matchAll(BOOKMARK_RE)) {
+        const start = line.contentStart + m.index!;
+        debris.push({ kind: 'bookmark', range: { start, end: start + m[0].length }, text: m[0], line: line.index });
+      }
     }
-    if (c.length >= 3 && c.length <= 150 && !readClauseNumber(c, 0)) {
-      const key = c.replace(/\s+/g, ' ').toLowerCase();
-      const list = counts.get(key) ?? [];
-      list.push(line.index);
-      counts.set(key, list);
-    }
+    if (c.length >= 3 && c.length <= 150 && !readClauseNumber(c, 0)) candidates.push(line.index);
   }
   // Running headers: the same short line several times, near page numbers or three times and more.
   const pageList = debris.filter((d) => d.kind === 'page-number').map((d) => d.line); // ascending
@@ -157,8 +443,9 @@ function detectDebris(text: string, lines: Line[]): Debris[] {
     }
     return lo < pageList.length && pageList[lo]! <= i + 3;
   };
-  for (const [, idx] of counts) {
-    if (idx.length < 2) continue;
+  // The order of the groups does not matter: the debris is sorted by offset at the end (stably,
+  // and a line is in one group only).
+  for (const idx of repeatedLines(lines, candidates)) {
     const sample = lines[idx[0]!]!;
     if (STAMP_RE.test(sample.content) || ITEM_RE.test(sample.content)) continue;
     const near = idx.filter(nearPage).length;
@@ -328,7 +615,7 @@ function findTableOfContents(lines: readonly Line[]): Set<number> {
   const toc = new Set<number>();
   const text = lines.filter((l) => l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris);
   for (let k = 0; k < text.length; k++) {
-    const heading = TOC_HEADING_RE.test(stripDecor(text[k]!.content));
+    const heading = mayBeTocHeading(text[k]!.content) && TOC_HEADING_RE.test(stripDecor(text[k]!.content));
     const entry = (c: string): boolean => isTocEntry(c, heading);
     const run: number[] = [];
     let j = heading ? k + 1 : k;
@@ -336,7 +623,7 @@ function findTableOfContents(lines: readonly Line[]): Set<number> {
       const c = text[j]!.content;
       if (entry(c)) { run.push(text[j]!.index); j++; continue; }
       const next = text[j + 1];
-      if (next && c.length <= 150 && entry(next.content) && !readClauseNumber(next.content, 0) && !APPENDIX_RE.test(next.content)) {
+      if (next && c.length <= 150 && entry(next.content) && !readClauseNumber(next.content, 0) && !isAppendix(next.content)) {
         run.push(text[j]!.index, next.index);
         j += 2;
         continue;
@@ -386,7 +673,7 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       if (n.block === 'blank') { if (++blanks > 1) return undefined; continue; }
       if (!isText(n)) return undefined;
       const c = n.content;
-      if (readClauseNumber(c, 0) || readSectionLabel(c, 0, true) || ITEM_RE.test(c) || APPENDIX_RE.test(c) || STAMP_RE.test(c) || TITLE_RE.test(c)) return undefined;
+      if (readClauseNumber(c, 0) || readSectionLabel(c, 0, true) || ITEM_RE.test(c) || isAppendix(c) || STAMP_RE.test(c) || TITLE_RE.test(c)) return undefined;
       return looksLikeSectionTitle({ ...n, block: 'paragraph', bold: false }, c) ? n : undefined;
     }
     return undefined;
@@ -559,17 +846,27 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     let parent: MutableNode | undefined;
     let orphan = false;
     if (number.parts.length > 1) {
-      parent = [...stack].reverse().find((cand) => cand.number !== undefined && isPrefix(cand.number.parts, number.parts));
+      for (let k = stack.length - 1; k >= 0 && !parent; k--) {
+        const cand = stack[k]!;
+        if (cand.number !== undefined && isPrefix(cand.number.parts, number.parts)) parent = cand;
+      }
       if (!parent) {
         // Keep it where the text puts it: under the deepest open node shallower than itself.
-        parent = [...stack].reverse().find((cand) => !cand.number || cand.number.parts.length < number.parts.length);
+        for (let k = stack.length - 1; k >= 0 && !parent; k--) {
+          const cand = stack[k]!;
+          if (!cand.number || cand.number.parts.length < number.parts.length) parent = cand;
+        }
         orphan = !parent || parent.number !== undefined;
       }
     }
     const node = makeNode(kind, line, titleText, { start: tStart, end: (titleLine ?? line).contentEnd }, { number, orphan: orphan || undefined });
     if (titleLine) node.lines.push(titleLine.index);
     attach(node, parent);
-    stack = parent ? [...stack.slice(0, stack.indexOf(parent) + 1), node] : [node];
+    if (parent) {
+      const next = stack.slice(0, stack.indexOf(parent) + 1);
+      next.push(node);
+      stack = next;
+    } else stack = [node];
     return node;
   };
 
@@ -579,7 +876,7 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       const next = mutableLines[j]!;
       if (!isText(next)) continue;
       budget--;
-      if (APPENDIX_RE.test(next.content)) return undefined;
+      if (isAppendix(next.content)) return undefined;
       const nn = readClauseNumber(next.content, next.contentStart);
       if (nn) return nn;
     }
@@ -634,7 +931,7 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     const prevContent = lastText;
     lastText = content;
 
-    const am = APPENDIX_RE.exec(content);
+    const am = appendixMatch(content);
     const caption = am && !/\s(?:является|являются|прилага|содержит|утвержда[её]тся|вступает)/iu.test(content);
     if (am && caption && (am[2] !== undefined || content.length < 40 || /^Приложение\s+к\s/iu.test(content))) {
       const number: ClauseNumber | undefined = am[2]
@@ -677,9 +974,9 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     const number = readClauseNumber(content, l.contentStart);
     // `… не более` / `1.5 академических часов`: a sentence broken before a decimal, not clause 1.5.
     // `… указанные в п.` / `2.3 настоящего Положения`: a reference broken before its number.
-    const restLower = number !== undefined && /^[\s)]+\p{Ll}/u.test(content.slice(number.range.end - l.contentStart));
+    const restLower = number !== undefined && lowerAfter(content, number.range.end - l.contentStart);
     const brokenSentence = number !== undefined && number.parts.length > 1 && lastNode !== undefined && restLower &&
-      ((!number.trailingDot && /[\p{Ll},-]$/u.test(prevContent)) || REFERENCE_TAIL_RE.test(prevContent));
+      ((!number.trailingDot && lastCodePointIs(LOWER_COMMA_DASH_END, prevContent)) || endsWithReferenceWord(prevContent));
     if (number && !brokenSentence) {
       const rest = content.slice(number.range.end - l.contentStart);
       let kind: NodeKind = kindForDepth(number.parts.length);
@@ -701,7 +998,8 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       }
       // `2.` alone on its line, `Организация работы` on the next.
       const ownTitle = kind === 'section' && bareAfter(l, number.range.end) ? titleLineAfter(i) : undefined;
-      const titled = ownTitle !== undefined || looksLikeSectionTitle(l, rest);
+      // Only a section number needs `titled` (the heuristics read the whole line): computed for it alone.
+      const titled = kind === 'section' && (ownTitle !== undefined || looksLikeSectionTitle(l, rest));
       const inAppendix = scopeParent !== undefined && plain;
       const appendixSection = inAppendix && titled && (() => {
         const next = nextNumberAfter(i);
@@ -768,7 +1066,8 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     // Continuation: belongs to the item right above, or to its clause after a blank line or when a
     // new sentence starts after an item that ended one.
     let owner = lastNode;
-    const newSentence = /^\p{Lu}\p{Ll}/u.test(stripDecor(content)) && /[.!?]$/.test(prevContent);
+    const pe = lastCode(prevContent);
+    const newSentence = (pe === 46 || pe === 33 || pe === 63) && /^\p{Lu}\p{Ll}/u.test(stripDecor(content));
     if (owner && owner.kind === 'item' && (blankBefore || newSentence)) owner = (stack[stack.length - 1] ?? scopeParent ?? owner);
     if (owner) owner.lines.push(l.index);
     else if (!scopeParent) {
@@ -779,39 +1078,63 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
   }
 
   // --- Finish: texts and ranges. ---
+  // Pre-order, children in document order (pushed last to first): a parent comes before its
+  // descendants, so the reverse order is a post-order for the range ends below.
   const nodes: RegNode[] = [];
-  // Iterative post-order: a range ends at the last line of the node or of any descendant.
-  const finishOrder: MutableNode[] = [];
   topLevel.sort((a, b) => a.range.start - b.range.start);
   for (const top of topLevel) {
     const todo: MutableNode[] = [top as MutableNode];
     while (todo.length > 0) {
       const m = todo.pop()!;
-      m.lines.sort((a, b) => a - b);
+      if (m.lines.length > 1 && !ascending(m.lines)) m.lines.sort((a, b) => a - b);
       // Stamp texts were read cell by cell (a table row may hold two stamps).
-      if (m.kind !== 'stamp') m.text = m.lines.map((i) => mutableLines[i]!.content).filter((c, k) => c.length > 0 || k === 0).join('\n');
+      if (m.kind !== 'stamp') m.text = m.lines.length === 1 ? mutableLines[m.lines[0]!]!.content : m.lines.map((i) => mutableLines[i]!.content).filter((c, k) => c.length > 0 || k === 0).join('\n');
       // `1.1.` alone on its line: the clause is titled by the line that follows.
       if (m.title === '' && m.number && m.kind !== 'section' && m.lines.length > 1) (m as { title: string }).title = shortTitle(mutableLines[m.lines[1]!]!.content);
       let end = m.range.end;
       for (const i of m.lines) end = Math.max(end, m.kind === 'stamp' ? m.range.end : mutableLines[i]!.contentEnd);
       m.range = { start: Math.min(m.range.start, m.headRange.start), end };
       nodes.push(m);
-      finishOrder.push(m);
-      for (const c of m.children) todo.push(c as MutableNode);
+      for (let c = m.children.length - 1; c >= 0; c--) todo.push(m.children[c] as MutableNode);
     }
   }
-  for (let k = finishOrder.length - 1; k >= 0; k--) {
-    const m = finishOrder[k]!;
+  // A range ends at the last line of the node or of any descendant.
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const m = nodes[k]!;
     const parent = m.parent as MutableNode | undefined;
     if (parent && parent.range.end < m.range.end) parent.range = { start: parent.range.start, end: m.range.end };
   }
-  nodes.sort((a, b) => a.headRange.start - b.headRange.start);
+  // `nodes` is in head order when the heads strictly increase (nearly always): no sort needed.
+  // Otherwise the order is, as ever, the stable sort of the pre-order that visits children last
+  // to first (ties keep that order).
+  let increasing = true;
+  for (let k = 1; k < nodes.length && increasing; k++) increasing = nodes[k - 1]!.headRange.start < nodes[k]!.headRange.start;
+  if (!increasing) {
+    nodes.length = 0;
+    for (const top of topLevel) {
+      const todo: RegNode[] = [top];
+      while (todo.length > 0) {
+        const m = todo.pop()!;
+        nodes.push(m);
+        for (const c of m.children) todo.push(c);
+      }
+    }
+    nodes.sort((a, b) => a.headRange.start - b.headRange.start);
+  }
 
   const approval = stamps.find((s) => /^УТВЕРЖД/.test(s.stamp!.kind) && s.stamp!.date?.iso) ?? stamps.find((s) => s.stamp!.date?.iso);
   const bodyStart = bodyStartLine < mutableLines.length ? mutableLines[bodyStartLine]!.start : text.length;
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
-  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
+  // Line endings counted from the line ends (every line but the last ends in a break), not by
+  // regex matches over the text.
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let k = 0; k + 1 < mutableLines.length; k++) {
+    const e = mutableLines[k]!.end;
+    if (text.charCodeAt(e) === 10) lf++;
+    else if (text.charCodeAt(e + 1) === 10) crlf++;
+    else cr++;
+  }
   const eol: DocumentModel['eol'] = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
 
   return {

@@ -51,6 +51,8 @@ export function isoDate(year: number, month: number | undefined, day: number): s
 /** Finds every date in `text`; offsets are shifted by `base`. */
 export function findDates(text: string, base = 0): FoundDate[] {
   const found: FoundDate[] = [];
+  // Every form holds a digit: a text without one (most lines) skips the big pattern.
+  if (!/\d/.test(text)) return found;
   for (const m of text.matchAll(DATE_RE)) {
     const [d, mo, y] = m[1] !== undefined ? [m[1], m[2], m[3]] : m[4] !== undefined ? [m[4], m[5], m[6]] : [m[7], m[8], m[9]];
     const iso = isoDate(expandYear(y!), monthNumber(mo!), Number(d));

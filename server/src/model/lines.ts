@@ -26,6 +26,15 @@ export function defaultBlockParser(): BlockParser {
 export function splitLines(text: string): { starts: number[]; ends: number[] } {
   const starts: number[] = [0];
   const ends: number[] = [];
+  if (text.indexOf('\r') < 0) {
+    // LF only (the common case): `indexOf` jumps from break to break.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
@@ -127,7 +136,10 @@ function collectFacts(tree: Root, starts: readonly number[], text: string, facts
   }
 }
 
-const WS = /[\s\u00a0\u200b\ufeff]/;
+/** `/[\s\u00a0\u200b\ufeff]/` on one char code: JavaScript white space and the zero-width space. */
+function isWs(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x1000 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
 
 /** Builds {@link Line}s for the whole text from the remark tree of the text. */
 export function classifyLines(text: string, tree: Root): Line[] {
@@ -152,6 +164,7 @@ export function classifyText(text: string, parser: BlockParser = defaultBlockPar
 }
 
 function linesFromFacts(text: string, starts: readonly number[], ends: readonly number[], facts: readonly LineFacts[]): Line[] {
+  // Char codes throughout: this runs over every character of the indentation and the markers of every line.
   const lines: Line[] = [];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
@@ -160,8 +173,8 @@ function linesFromFacts(text: string, starts: readonly number[], ends: readonly 
     let p = start;
     // Indentation and blockquote markers.
     for (;;) {
-      while (p < end && WS.test(text[p]!)) p++;
-      if (p < end && text[p] === '>' && f.block !== 'code') { p++; continue; }
+      while (p < end && isWs(text.charCodeAt(p))) p++;
+      if (p < end && text.charCodeAt(p) === 62 /* > */ && f.block !== 'code') { p++; continue; }
       break;
     }
     let block: Block = f.block;
@@ -169,35 +182,40 @@ function linesFromFacts(text: string, starts: readonly number[], ends: readonly 
     else if (block === 'blank') block = 'paragraph'; // text the tree did not cover (degenerate tree)
     if (block !== 'code' && block !== 'html') {
       // Bullet markers are not content; ordered markers are clause numbers and stay.
-      if (f.listMarkerStart !== undefined && f.listMarker && /^[-*+]$/.test(f.listMarker) && f.listMarkerStart >= p) {
+      const lm = f.listMarker;
+      if (f.listMarkerStart !== undefined && lm !== undefined && lm.length === 1 && (lm === '-' || lm === '*' || lm === '+') && f.listMarkerStart >= p) {
         p = f.listMarkerStart + 1;
-        while (p < end && WS.test(text[p]!)) p++;
+        while (p < end && isWs(text.charCodeAt(p))) p++;
       }
-      if (block === 'heading' && text[p] === '#') {
-        while (p < end && text[p] === '#') p++;
-        while (p < end && WS.test(text[p]!)) p++;
+      if (block === 'heading' && text.charCodeAt(p) === 35 /* # */) {
+        while (p < end && text.charCodeAt(p) === 35) p++;
+        while (p < end && isWs(text.charCodeAt(p))) p++;
       }
     }
     let bold = false;
     if (block !== 'code' && block !== 'html') {
       for (;;) {
-        const two = text.slice(p, p + 2);
-        if (two === '**' || two === '__') { bold = true; p += 2; continue; }
-        if ((text[p] === '*' || text[p] === '_') && p + 1 < end && !WS.test(text[p + 1]!) && text[p + 1] !== '*') { p += 1; continue; }
+        // `**` / `__` (read past the line end, as the slice did); a lone `*`/`_` before a non-space, non-`*`.
+        const c = text.charCodeAt(p);
+        if ((c === 42 || c === 95) && text.charCodeAt(p + 1) === c) { bold = true; p += 2; continue; }
+        if ((c === 42 || c === 95) && p + 1 < end && !isWs(text.charCodeAt(p + 1)) && text.charCodeAt(p + 1) !== 42) { p += 1; continue; }
         break;
       }
-      while (p < end && WS.test(text[p]!)) p++;
+      while (p < end && isWs(text.charCodeAt(p))) p++;
     }
     let q = end;
-    while (q > p && WS.test(text[q - 1]!)) q--;
+    while (q > p && isWs(text.charCodeAt(q - 1))) q--;
     if (block !== 'code' && block !== 'html') {
       for (;;) {
-        if (q - 2 >= p && (text.slice(q - 2, q) === '**' || text.slice(q - 2, q) === '__')) { q -= 2; continue; }
-        if (block === 'heading' && q > p && text[q - 1] === '#') { while (q > p && text[q - 1] === '#') q--; continue; }
-        if (q - 1 > p && text[q - 1] === '\\') { q--; continue; }
+        if (q - 2 >= p) {
+          const c = text.charCodeAt(q - 1);
+          if ((c === 42 || c === 95) && text.charCodeAt(q - 2) === c) { q -= 2; continue; }
+        }
+        if (block === 'heading' && q > p && text.charCodeAt(q - 1) === 35) { while (q > p && text.charCodeAt(q - 1) === 35) q--; continue; }
+        if (q - 1 > p && text.charCodeAt(q - 1) === 92 /* \ */) { q--; continue; }
         break;
       }
-      while (q > p && WS.test(text[q - 1]!)) q--;
+      while (q > p && isWs(text.charCodeAt(q - 1))) q--;
     }
     lines.push({
       index: i,

@@ -89,7 +89,8 @@ export function scanBlocks(source: string, starts: readonly number[], ends: read
 function scan(src: string, starts: readonly number[], ends: readonly number[], original: string): LineFacts[] {
   const n = starts.length;
   const facts: LineFacts[] = new Array(n);
-  for (let i = 0; i < n; i++) facts[i] = { block: 'blank', listDepth: 0 };
+  // Every field set up front: one object shape for all lines (later writes do not reshape them).
+  for (let i = 0; i < n; i++) facts[i] = { block: 'blank', headingDepth: undefined, listDepth: 0, listMarker: undefined, listMarkerStart: undefined };
   const depthDiff = new Int32Array(n + 1);
 
   const stack: Container[] = [];
