@@ -14,7 +14,7 @@ import type { DocumentModel, OffsetRange } from '../model/types';
 import type { Knowledge } from '../knowledge/types';
 import { findForms, normalizeForm, type FormMatch, type Paradigm } from '../morph';
 import { detectInstitution, type Institution } from './institution';
-import { roleRegex, rolesData, wordParadigm, type InstitutionKind, type NonexistentRole, type RoleConcept, type RoleWord, type RolesData } from './rolesData';
+import { firstMatchFrom, literalScan, roleRegex, rolesData, wordParadigm, type InstitutionKind, type NonexistentRole, type RoleConcept, type RoleWord, type RolesData } from './rolesData';
 import { inZones, protectedZones } from './zones';
 
 /** One role word found in the act. */
@@ -56,13 +56,19 @@ export interface WordRef {
   readonly concept: RoleConcept;
 }
 
-/** Finds a word of the data by id. */
+const wordsById = new WeakMap<RolesData, Map<string, WordRef>>();
+
+/** Finds a word of the data by id (the first one with that id; rules ask per mention, so indexed once per data). */
 export function findWord(data: RolesData, id: string): WordRef | undefined {
-  for (const concept of data.concepts) {
-    const word = concept.words.find((w) => w.id === id);
-    if (word) return { word, concept };
+  let byId = wordsById.get(data);
+  if (!byId) {
+    byId = new Map();
+    for (const concept of data.concepts) {
+      for (const word of concept.words) if (!byId.has(word.id)) byId.set(word.id, { word, concept });
+    }
+    wordsById.set(data, byId);
   }
-  return undefined;
+  return byId.get(id);
 }
 
 /** The base word id of a word (its `variantOf`, else itself). */
@@ -85,26 +91,109 @@ function insideQuotes(text: string, lineStart: number, offset: number): boolean 
   return straight % 2 === 1;
 }
 
+/**
+ * The quote marks of a line and whether a quote is open after each: {@link insideQuotes} for many
+ * offsets of one line from one pass (empty for most lines, which have no quote mark).
+ */
+interface LineQuotes {
+  /** Offsets of the quote marks, ascending. */
+  readonly at: number[];
+  /** After the mark at the same index: a quote is open. */
+  readonly open: boolean[];
+  /** The end of the scanned part. */
+  readonly end: number;
+}
+
+function lineQuotes(text: string, lineStart: number, lineEnd: number): LineQuotes {
+  const at: number[] = [];
+  const open: boolean[] = [];
+  let depth = 0;
+  let straight = 0;
+  const end = Math.min(lineEnd, text.length);
+  for (let i = Math.max(0, lineStart); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xab || c === 0x201c || c === 0x201e) depth++;
+    else if ((c === 0xbb || c === 0x201d) && depth > 0) depth--;
+    else if (c === 0x22) straight++;
+    else continue;
+    at.push(i);
+    open.push(depth > 0 || straight % 2 === 1);
+  }
+  return { at, open, end };
+}
+
+/** {@link insideQuotes} from the marks of the line. */
+function insideLineQuotes(q: LineQuotes, offset: number): boolean {
+  // The last mark before `offset` (lines have few marks).
+  let k = q.at.length - 1;
+  while (k >= 0 && q.at[k]! >= offset) k--;
+  return k >= 0 && q.open[k]!;
+}
+
 const DEFINED_BEFORE = /^[\s\-–—•·*_\d.)⇒]*$/u;
 const DEFINED_AFTER = /^[*_]*\s*(?:\([^)\n]*\)\s*)?[*_]*\s*[-–—]/u;
 const DALEE_BEFORE = /далее\s*[-–—]?\s*[*_]*$/iu;
 
-interface Candidate extends FormMatch {
+/** A word or non-existent role of the data with what its matches need (compiled once per data). */
+interface Entry {
+  readonly paradigm: Paradigm;
   readonly word?: RoleWord;
   readonly concept?: RoleConcept;
   readonly nonexistent?: NonexistentRole;
+  /** The word's `exclude` expressions (null: invalid, skipped). */
+  readonly before?: RegExp | null;
+  readonly after?: RegExp | null;
 }
 
-function excluded(text: string, m: FormMatch, w: RoleWord): boolean {
-  if (w.exclude?.before) {
-    const re = roleRegex(w.exclude.before, 'iu');
-    if (re && re.test(text.slice(Math.max(0, m.start - 80), m.start))) return true;
+const entryCache = new WeakMap<RolesData, readonly Entry[]>();
+
+/** The words, then the non-existent roles, of the data: the order candidates are collected in. */
+function entriesOf(data: RolesData): readonly Entry[] {
+  let entries = entryCache.get(data);
+  if (entries) return entries;
+  const list: Entry[] = [];
+  for (const concept of data.concepts) {
+    for (const word of concept.words) {
+      list.push({
+        paradigm: wordParadigm(word),
+        word,
+        concept,
+        before: word.exclude?.before ? roleRegex(word.exclude.before, 'iu') : undefined,
+        after: word.exclude?.after ? roleRegex(word.exclude.after, 'iu') : undefined,
+      });
+    }
   }
-  if (w.exclude?.after) {
-    const re = roleRegex(w.exclude.after, 'iu');
-    if (re && re.test(text.slice(m.end, m.end + 80))) return true;
-  }
+  for (const bad of data.nonexistent) list.push({ paradigm: wordParadigm(bad), nonexistent: bad });
+  entryCache.set(data, (entries = list));
+  return entries;
+}
+
+function excluded(text: string, m: FormMatch, e: Entry): boolean {
+  if (e.before && e.before.test(text.slice(Math.max(0, m.start - 80), m.start))) return true;
+  if (e.after && e.after.test(text.slice(m.end, m.end + 80))) return true;
   return false;
+}
+
+/** A JavaScript `\s` character. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * False when {@link DALEE_BEFORE} cannot match `text[from, to)`: what follows «далее» there is
+ * only spaces, a dash and `*`/`_`, so the last other character must be its «е». Spares the
+ * regex, which tries every position of the line.
+ */
+function mayEndWithDalee(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  for (; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (!(c === 0x2a || c === 0x5f || c === 0x2d || c === 0x2013 || c === 0x2014 || isSpace(c))) break;
+  }
+  if (i < from + 4) return false;
+  const c = text.charCodeAt(i);
+  return c === 0x435 || c === 0x415;
 }
 
 /** Analyses the roles of an act. `institutionSetting` is the `institution` option (school | college | auto). */
@@ -112,37 +201,46 @@ export function analyzeRoles(model: DocumentModel, text: string, knowledge: Know
   const data = rolesData(knowledge);
   const institution = detectInstitution(model, text, data.institutionMarkers, institutionSetting);
   const zones = protectedZones(model, text);
+  const quotesByLine = new Map<number, LineQuotes>();
   const usable = (m: FormMatch): boolean => {
     if (inZones(zones, m.start, m.end)) return false;
-    const line = model.lines[model.lineAt(m.start)];
+    const lineIdx = model.lineAt(m.start);
+    const line = model.lines[lineIdx];
     if (!line || line.block === 'code' || line.block === 'html') return false;
-    return !insideQuotes(text, line.start, m.start);
+    let q = quotesByLine.get(lineIdx);
+    if (!q) quotesByLine.set(lineIdx, (q = lineQuotes(text, line.start, line.end)));
+    return !(m.start <= q.end ? insideLineQuotes(q, m.start) : insideQuotes(text, line.start, m.start));
   };
 
-  const candidates: Candidate[] = [];
-  for (const concept of data.concepts) {
-    for (const word of concept.words) {
-      for (const m of findForms(text, wordParadigm(word))) {
-        if (usable(m) && !excluded(text, m, word)) candidates.push({ ...m, word, concept });
-      }
+  // Candidates in collection order (entries, then position); the stable sort below keeps it for ties.
+  const found: FormMatch[] = [];
+  const owner: Entry[] = [];
+  for (const e of entriesOf(data)) {
+    for (const m of findForms(text, e.paradigm)) {
+      if (usable(m) && !excluded(text, m, e)) { found.push(m); owner.push(e); }
     }
   }
-  for (const bad of data.nonexistent) {
-    for (const m of findForms(text, wordParadigm(bad))) {
-      if (usable(m)) candidates.push({ ...m, nonexistent: bad });
-    }
-  }
-  candidates.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || (a.nonexistent ? -1 : 0) - (b.nonexistent ? -1 : 0));
+  const order = found.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = found[i]!, b = found[j]!;
+    return a.start - b.start || (b.end - b.start) - (a.end - a.start) || (owner[i]!.nonexistent ? -1 : 0) - (owner[j]!.nonexistent ? -1 : 0);
+  });
   const mentions: RoleMention[] = [];
   let lastEnd = -1;
-  for (const c of candidates) {
+  for (const i of order) {
+    const c = found[i]!;
     if (c.start < lastEnd) continue;
     lastEnd = c.end;
+    const e = owner[i]!;
     const lineIdx = model.lineAt(c.start);
     const line = model.lines[lineIdx]!;
-    const before = text.slice(Math.max(line.contentStart, line.start), c.start);
-    const defined = (DEFINED_BEFORE.test(before) && DEFINED_AFTER.test(text.slice(c.end, c.end + 40))) || DALEE_BEFORE.test(before);
-    mentions.push({ ...c, defined, line: lineIdx });
+    const from = Math.max(line.contentStart, line.start);
+    const before = text.slice(from, c.start);
+    const defined = (DEFINED_BEFORE.test(before) && DEFINED_AFTER.test(text.slice(c.end, c.end + 40))) || (mayEndWithDalee(text, from, c.start) && DALEE_BEFORE.test(before));
+    // Same keys, in the same order, as the spread of the match and its word (or non-existent role).
+    mentions.push(e.nonexistent
+      ? { start: c.start, end: c.end, form: c.form, forms: c.forms, text: c.text, nonexistent: e.nonexistent, defined, line: lineIdx }
+      : { start: c.start, end: c.end, form: c.form, forms: c.forms, text: c.text, word: e.word, concept: e.concept, defined, line: lineIdx });
   }
 
   const quoted: QuotedRole[] = [];
@@ -161,7 +259,10 @@ export function analyzeRoles(model: DocumentModel, text: string, knowledge: Know
     }
   }
 
-  const isMax = data.platformRoles.maxMarkers.some((src) => roleRegex(src, 'u')?.test(text) ?? false);
+  const isMax = data.platformRoles.maxMarkers.some((src) => {
+    const scan = literalScan(src, 'u');
+    return scan ? firstMatchFrom(scan, text, 0) !== undefined : roleRegex(src, 'u')?.test(text) ?? false;
+  });
   return { data, institution, mentions, quoted, isMax };
 }
 

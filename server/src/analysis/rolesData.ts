@@ -157,22 +157,277 @@ export function wordParadigm(w: { readonly id: string; readonly phrase?: string;
 
 const adHoc = new Map<string, Paradigm>();
 
-const regexCache = new Map<string, RegExp | null>();
+/** flags → source → compiled (null: invalid). Two levels: a concatenated key would be hashed anew at every call. */
+const regexCache = new Map<string, Map<string, RegExp | null>>();
+let regexCount = 0;
 
 /** Compiles a data regular expression once; invalid sources give `null` (the entry is skipped). */
 export function roleRegex(source: string, flags: string): RegExp | null {
-  const key = flags + '\u0000' + source;
-  if (!regexCache.has(key)) {
-    let re: RegExp | null;
+  let bySource = regexCache.get(flags);
+  if (!bySource) regexCache.set(flags, (bySource = new Map()));
+  let re = bySource.get(source);
+  if (re === undefined) {
     try {
       re = new RegExp(source, flags);
     } catch {
       re = null;
     }
-    if (regexCache.size > 1000) regexCache.clear();
-    regexCache.set(key, re);
+    if (regexCount > 1000) { regexCache.clear(); regexCount = 0; regexCache.set(flags, (bySource = new Map())); }
+    bySource.set(source, re);
+    regexCount++;
   }
-  const re = regexCache.get(key) ?? null;
   if (re) re.lastIndex = 0;
   return re;
+}
+
+/** A data expression with the literal one of which every match contains (see {@link literalScan}). */
+export interface LiteralScan {
+  /** The literals, global, with the expression's case rules: no match starts after the last one found. */
+  readonly quick: RegExp;
+  /** The expression, sticky: tried only near a literal. */
+  readonly sticky: RegExp;
+  /** The expression, global: for a scan that cannot be narrowed. */
+  readonly global: RegExp;
+  /** The most code units between the start of a match and the start of its literal (undefined: no bound). */
+  readonly reach: number | undefined;
+}
+
+const scanCache = new Map<string, Map<string, LiteralScan | null>>();
+let scanCount = 0;
+
+/**
+ * A faster way to scan a text with a data expression `source` (flags `flags`, without `g`/`y`):
+ * most expressions of the data need a literal (`ПОУ` or `СПО` for the marker
+ * `(?<![\p{L}])(?:[А-ЯЁ]{0,4}[\s\u00a0]?ПОУ|СПО)(?![\p{L}])`), and a plain alternation of literals
+ * is scanned many times faster than an expression that opens with a lookbehind. Null when the
+ * source shows no literal or does not compile.
+ */
+export function literalScan(source: string, flags: string): LiteralScan | null {
+  let bySource = scanCache.get(flags);
+  if (!bySource) scanCache.set(flags, (bySource = new Map()));
+  let scan = bySource.get(source);
+  if (scan === undefined) {
+    const req = requiredLiterals(source);
+    scan = null;
+    if (req && flags.includes('u') && !/[gyv]/.test(flags)) {
+      try {
+        const quick = new RegExp(req.literals.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), flags + 'g');
+        scan = { quick, sticky: new RegExp(source, flags + 'y'), global: new RegExp(source, flags + 'g'), reach: req.reach };
+      } catch {
+        scan = null;
+      }
+    }
+    if (scanCount > 1000) { scanCache.clear(); scanCount = 0; scanCache.set(flags, (bySource = new Map())); }
+    bySource.set(source, scan);
+    scanCount++;
+  }
+  return scan;
+}
+
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * The first non-empty match of the expression starting at or after `from` — what a global `exec`
+ * from `from` finds, skipping empty matches. Every match starts at most `reach` code units before
+ * an occurrence of a literal, so only those starts are tried (in order); with no bound, the
+ * expression scans from `from` once a literal is known to follow.
+ */
+export function firstMatchFrom(scan: LiteralScan, text: string, from: number): { start: number; end: number } | undefined {
+  const { quick, sticky, global, reach } = scan;
+  quick.lastIndex = from;
+  let q = quick.exec(text);
+  if (!q) return undefined;
+  // A start inside a surrogate pair: leave it to the expression itself.
+  if (reach === undefined || (from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1)))) {
+    global.lastIndex = from;
+    for (let m = global.exec(text); m; m = global.exec(text)) {
+      if (m[0].length === 0) { global.lastIndex++; continue; }
+      return { start: m.index, end: m.index + m[0].length };
+    }
+    return undefined;
+  }
+  let next = from;
+  for (; q; q = quick.exec(text)) {
+    const p = q.index;
+    for (let s = Math.max(next, p - reach); s <= p; s++) {
+      // A global scan of a Unicode expression never starts inside a surrogate pair.
+      if (s > 0 && isLowSurrogate(text.charCodeAt(s)) && isHighSurrogate(text.charCodeAt(s - 1))) continue;
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      if (m && m[0].length > 0) return { start: s, end: s + m[0].length };
+    }
+    next = p + 1;
+    // Literals may overlap («СПОУ»): look again from the next position.
+    quick.lastIndex = p + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Literal strings one of which every match of a data regular expression contains, and the most
+ * code units a match can have before it (`reach`, undefined when unbounded); undefined when the
+ * source does not show any. A conservative reading of the source: runs of plain characters
+ * outside classes, escapes and quantified atoms, and groups whose every alternative has such a
+ * run; lookarounds and anything quantified count for nothing.
+ */
+export function requiredLiterals(source: string): { readonly literals: readonly string[]; readonly reach: number | undefined } | undefined {
+  let hit = literalCache.get(source);
+  if (hit === undefined) {
+    let found: Required | null = null;
+    try {
+      const r = readAlternatives(source, 0);
+      if (r.end === source.length && r.literals) found = { literals: r.literals, reach: Number.isFinite(r.offset) ? r.offset : undefined };
+    } catch {
+      found = null;
+    }
+    if (literalCache.size > 1000) literalCache.clear();
+    literalCache.set(source, (hit = found));
+  }
+  return hit ?? undefined;
+}
+
+type Required = { readonly literals: readonly string[]; readonly reach: number | undefined };
+const literalCache = new Map<string, Required | null>();
+
+/** Characters with a meaning in a pattern (outside a class). */
+const SYNTAX = new Set(['\\', '[', ']', '(', ')', '{', '}', '|', '.', '^', '$', '?', '*', '+']);
+
+/**
+ * What a part of a pattern tells: `literals` one of which every match contains (undefined: none
+ * known), `offset` the most code units before that literal, `width` the most code units of a match
+ * (Infinity: unbounded).
+ */
+interface Part {
+  readonly literals: string[] | undefined;
+  readonly offset: number;
+  readonly width: number;
+  readonly end: number;
+}
+
+/** Alternatives from `pos` to the closing `)` (not consumed) or the end. */
+function readAlternatives(src: string, pos: number): Part {
+  const all: string[] = [];
+  let ok = true;
+  let offset = 0;
+  let width = 0;
+  for (;;) {
+    const seq = readSequence(src, pos);
+    if (seq.literals) all.push(...seq.literals);
+    else ok = false;
+    offset = Math.max(offset, seq.offset);
+    width = Math.max(width, seq.width);
+    pos = seq.end;
+    if (src[pos] !== '|') break;
+    pos++;
+  }
+  return { literals: ok ? [...new Set(all)] : undefined, offset, width, end: pos };
+}
+
+/** The length of a quantifier at `pos` (0 if none), its minimum and maximum (Infinity: none). */
+function quantifier(src: string, pos: number): { len: number; min: number; max: number } {
+  const c = src[pos];
+  let len = 0;
+  let min = 1;
+  let max = 1;
+  if (c === '?') { len = 1; min = 0; } else if (c === '*') { len = 1; min = 0; max = Infinity; } else if (c === '+') { len = 1; max = Infinity; } else if (c === '{') {
+    const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(src.slice(pos, pos + 24));
+    if (!m) throw new Error('bad quantifier');
+    len = m[0].length;
+    min = Number(m[1]);
+    max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
+  }
+  if (len > 0 && src[pos + len] === '?') len++;
+  return { len, min, max };
+}
+
+/** One alternative: the best requirement among its literal runs and plain groups. */
+function readSequence(src: string, pos: number): Part {
+  let best: string[] | undefined;
+  let bestOffset = 0;
+  let width = 0;
+  // The best requirement: one at a bounded distance from the start (only starts near it are then
+  // tried), then the longest shortest literal, then the fewest literals.
+  const consider = (lits: string[] | undefined, offset: number): void => {
+    if (!lits || lits.length === 0 || lits.some((l) => l.length === 0)) return;
+    const score = Math.min(...lits.map((l) => l.length));
+    if (!best) { best = lits; bestOffset = offset; return; }
+    const bounded = Number.isFinite(offset);
+    const bestBounded = Number.isFinite(bestOffset);
+    const bestScore = Math.min(...best.map((l) => l.length));
+    if (bounded !== bestBounded ? bounded : score > bestScore || (score === bestScore && lits.length < best.length)) { best = lits; bestOffset = offset; }
+  };
+  let run = '';
+  let runOffset = 0;
+  const flush = (): void => { if (run) consider([run], runOffset); run = ''; };
+  while (pos < src.length && src[pos] !== '|' && src[pos] !== ')') {
+    const c = src[pos]!;
+    let atomLits: string[] | undefined;
+    let atomOffset = 0;
+    let literalChar: string | undefined;
+    // Code units one repetition of the atom takes at most (2: a code point, maybe a surrogate pair).
+    let atomWidth = 2;
+    if (c === '\\') {
+      if (src[pos + 1] === 'b' || src[pos + 1] === 'B') atomWidth = 0;
+      else if (src[pos + 1]! >= '1' && src[pos + 1]! <= '9') atomWidth = Infinity;
+      else if (src[pos + 1] === 'k') atomWidth = Infinity;
+      pos = skipEscape(src, pos);
+    } else if (c === '[') {
+      pos++;
+      while (pos < src.length && src[pos] !== ']') pos += src[pos] === '\\' ? 2 : 1;
+      if (pos >= src.length) throw new Error('open class');
+      pos++;
+    } else if (c === '(') {
+      let look = false;
+      if (src.startsWith('(?=', pos) || src.startsWith('(?!', pos)) { look = true; pos += 3; } else if (src.startsWith('(?<=', pos) || src.startsWith('(?<!', pos)) { look = true; pos += 4; } else if (src.startsWith('(?:', pos)) pos += 3;
+      else if (src.startsWith('(?<', pos)) { const close = src.indexOf('>', pos); if (close < 0) throw new Error('bad group'); pos = close + 1; } else if (src[pos + 1] === '?') throw new Error('unknown group');
+      else pos++;
+      const inner = readAlternatives(src, pos);
+      if (src[inner.end] !== ')') throw new Error('open group');
+      pos = inner.end + 1;
+      if (look) atomWidth = 0;
+      else { atomLits = inner.literals; atomOffset = inner.offset; atomWidth = inner.width; }
+    } else if (c === '^' || c === '$') {
+      atomWidth = 0;
+      pos++;
+    } else if (c === '.') {
+      pos++;
+    } else if (SYNTAX.has(c)) {
+      throw new Error('unexpected ' + c);
+    } else {
+      literalChar = String.fromCodePoint(src.codePointAt(pos)!);
+      atomWidth = literalChar.length;
+      pos += literalChar.length;
+    }
+    const q = quantifier(src, pos);
+    pos += q.len;
+    const before = width;
+    width = atomWidth === 0 ? width : before + atomWidth * q.max;
+    if (literalChar !== undefined && q.len === 0) {
+      if (!run) runOffset = before;
+      run += literalChar;
+      continue;
+    }
+    flush();
+    if (q.len === 0) consider(atomLits, before + atomOffset);
+  }
+  flush();
+  return { literals: best, offset: bestOffset, width, end: pos };
+}
+
+/** The position after the escape at `pos`. */
+function skipEscape(src: string, pos: number): number {
+  const c = src[pos + 1];
+  if (c === undefined) throw new Error('trailing backslash');
+  if (c === 'p' || c === 'P' || (c === 'u' && src[pos + 2] === '{')) {
+    const close = src.indexOf('}', pos);
+    if (close < 0) throw new Error('bad escape');
+    return close + 1;
+  }
+  if (c === 'u') return pos + 6;
+  if (c === 'x') return pos + 4;
+  if (c === 'c') return pos + 3;
+  if (c === 'k') { const close = src.indexOf('>', pos); if (close < 0) throw new Error('bad escape'); return close + 1; }
+  if (c >= '0' && c <= '9') { let p = pos + 1; while (p < src.length && src[p]! >= '0' && src[p]! <= '9') p++; return p; }
+  return pos + 2;
 }

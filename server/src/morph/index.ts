@@ -135,52 +135,151 @@ interface Compiled {
   readonly firstWords: readonly string[] | undefined;
   /** normalised surface → keys. */
   readonly keys: Map<string, string[]>;
+  /** The {@link wantedEpoch} in which `firstWords` were made wanted (-1: not yet). */
+  wantedEpoch: number;
 }
-
-/** A letter other than a plain one: a case-insensitive regex may equate it with a plain letter (ſ ~ s). */
-const NON_PLAIN_LETTER = /[^\P{L}A-Za-zА-Яа-яЁё]/u;
 
 /** A plain letter (A–Z, a–z, А–я, Ё, ё): the only letters the word index knows (see {@link wordIndex}). */
 function isPlainLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f) || (c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a) || c === 0x401 || c === 0x451;
 }
 
+/** The folded (lower case, ё → е) code of a plain letter. */
+function foldCode(c: number): number {
+  if ((c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a)) return c + 0x20;
+  if (c === 0x401 || c === 0x451) return 0x435;
+  return c;
+}
+
 function foldWord(w: string): string {
   return w.toLowerCase().replace(/ё/g, 'е');
 }
 
-let lastIndex: { readonly text: string; readonly words: Map<string, number[]> | undefined } | undefined;
+/**
+ * Code unit → 1 a plain letter, 2 another letter, 3 not a letter, 4 a high surrogate (the pair
+ * decides), 0 not yet known (filled on first sight): one load per character in {@link wordIndex}.
+ */
+const charClass = new Uint8Array(0x10000);
+const LETTER = /\p{L}/u;
+for (let c = 0; c < 0x80; c++) charClass[c] = isPlainLetter(c) ? 1 : 3;
+for (let c = 0x400; c < 0x460; c++) if (isPlainLetter(c)) charClass[c] = 1;
+charClass.fill(4, 0xd800, 0xdc00);
+charClass.fill(3, 0xdc00, 0xe000);
 
 /**
- * Start offsets of every word of `text` by folded word (lower case, ё → е), or undefined when the
- * text has a letter other than plain Latin and Cyrillic (then a case-insensitive match of a
- * surface need not be a word with the same folding). Kept for the last text seen: the role and
+ * True when the code point at `i` (a code unit that is not a plain letter) is a letter other than
+ * a plain one (as `[^\P{L}A-Za-zА-Яа-яЁё]` with the `u` flag would find it).
+ */
+function isOtherLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  let k = charClass[c]!;
+  if (k === 4) {
+    const d = text.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff && LETTER.test(text.slice(i, i + 2));
+  }
+  if (k === 0) charClass[c] = k = LETTER.test(String.fromCharCode(c)) ? 2 : 3;
+  return k === 2;
+}
+
+/**
+ * The folded words the word index records: the first words of the surfaces of every paradigm
+ * (built-in ones from the start, others when first looked up). Recording only these keeps the
+ * index small: no slice, no map entry for the other words of the text.
+ */
+const wanted = new Set<string>();
+/** Wanted words by length × 0x10000 + folded first code unit (a quick test per word of the text). */
+const wantedByKey = new Map<number, string[]>();
+/** Folded first code units of the wanted words (a quicker test before the map). */
+const wantedFirst = new Uint8Array(0x10000);
+/** Bumped when words are added: an index built before does not know them. */
+let wantedVersion = 0;
+
+/** Bumped when the wanted words are dropped (a compiled paradigm then adds its own again). */
+let wantedEpoch = 0;
+
+function addWanted(words: readonly string[]): void {
+  if (words.every((w) => wanted.has(w))) return;
+  // Bounded: a long session with changing workspace words starts again from the built-in ones.
+  if (wanted.size > 4096) {
+    wantedEpoch++;
+    wanted.clear();
+    wantedByKey.clear();
+    wantedFirst.fill(0);
+    for (const p of BUILTIN.values()) addWantedWords(firstWordsOf(p) ?? []);
+  }
+  addWantedWords(words);
+  wantedVersion++;
+}
+
+function addWantedWords(words: readonly string[]): void {
+  for (const w of words) {
+    if (wanted.has(w) || w.length === 0) continue;
+    wanted.add(w);
+    const first = w.charCodeAt(0);
+    const key = w.length * 0x10000 + first;
+    const bucket = wantedByKey.get(key);
+    if (bucket) bucket.push(w);
+    else wantedByKey.set(key, [w]);
+    wantedFirst[first] = 1;
+  }
+}
+
+let lastIndex: { readonly text: string; readonly version: number; readonly words: Map<string, number[]> | undefined } | undefined;
+
+/**
+ * Start offsets of the wanted words of `text` by folded word (lower case, ё → е), or undefined
+ * when the text has a letter other than plain Latin and Cyrillic (then a case-insensitive match of
+ * a surface need not be a word with the same folding). Kept for the last text seen: the role and
  * term analyses of one run look up dozens of paradigms in the same text.
  */
 function wordIndex(text: string): Map<string, number[]> | undefined {
-  if (lastIndex && lastIndex.text === text) return lastIndex.words;
-  let words: Map<string, number[]> | undefined;
-  if (!NON_PLAIN_LETTER.test(text)) {
-    words = new Map();
-    // Folding the whole text at once keeps offsets (no letter other than a plain one, and lower
-    // casing of plain letters keeps the length); if it did not, fold word by word.
-    const lower = text.toLowerCase();
-    const folded = lower.length === text.length ? lower.replace(/ё/g, 'е') : undefined;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      if (!isPlainLetter(text.charCodeAt(i))) { i++; continue; }
-      const start = i;
-      while (i < n && isPlainLetter(text.charCodeAt(i))) i++;
-      const w = folded ? folded.slice(start, i) : foldWord(text.slice(start, i));
+  if (lastIndex && lastIndex.version === wantedVersion && lastIndex.text === text) return lastIndex.words;
+  let words: Map<string, number[]> | undefined = new Map();
+  const n = text.length;
+  let i = 0;
+  // One pass over code units: words of plain letters, and any other letter ends the index.
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (charClass[c] !== 1) {
+      if (charClass[c] !== 3 && isOtherLetter(text, i)) { words = undefined; break; }
+      i++;
+      continue;
+    }
+    const start = i;
+    for (i++; i < n && charClass[text.charCodeAt(i)] === 1; i++);
+    const first = foldCode(c);
+    if (wantedFirst[first] === 0) continue;
+    const bucket = wantedByKey.get((i - start) * 0x10000 + first);
+    if (!bucket) continue;
+    for (const w of bucket) {
+      let k = 1;
+      while (k < w.length && foldCode(text.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
+      if (k < w.length) continue;
       const list = words.get(w);
       if (list) list.push(start);
       else words.set(w, [start]);
+      break;
     }
   }
-  lastIndex = { text, words };
+  lastIndex = { text, version: wantedVersion, words };
   return words;
 }
+
+/** True when the text has no letter other than plain Latin and Cyrillic ones (A–Z, a–z, А–я, Ё, ё). */
+export function plainLettersOnly(text: string): boolean {
+  return wordIndex(text) !== undefined;
+}
+
+/**
+ * The first words of all surfaces, folded (lower case, ё → е); undefined when a surface does not
+ * open with a plain Latin or Cyrillic word (the word index cannot then find its starts).
+ */
+function firstWordsOf(p: Paradigm): string[] | undefined {
+  const firsts = Object.values(p.forms).map((f) => /^[A-Za-zА-Яа-яЁё]+(?![\p{L}])/u.exec(f)?.[0]);
+  return firsts.every((f) => f !== undefined) ? [...new Set(firsts.map((f) => foldWord(f!)))] : undefined;
+}
+
+for (const p of BUILTIN.values()) addWantedWords(firstWordsOf(p) ?? []);
 
 const compiled = new WeakMap<Paradigm, Compiled>();
 
@@ -204,9 +303,8 @@ function compile(p: Paradigm): Compiled {
   const sticky = new RegExp(source, 'iuy');
   // Every match starts a word of the text equal (folded) to the first word of a surface: the
   // lookbehind puts no letter before it, and a surface's first word is followed by a non-letter.
-  const firsts = surfaces.map((f) => /^[A-Za-zА-Яа-яЁё]+(?![\p{L}])/u.exec(f)?.[0]);
-  const firstWords = firsts.every((f) => f !== undefined) ? [...new Set(firsts.map((f) => foldWord(f!)))] : undefined;
-  c = { re, sticky, firstWords, keys };
+  const firstWords = firstWordsOf(p);
+  c = { re, sticky, firstWords, keys, wantedEpoch: -1 };
   compiled.set(p, c);
   return c;
 }
@@ -216,18 +314,26 @@ function compile(p: Paradigm): Compiled {
  * whole words, ё = е, any run of spaces, NBSP or line breaks between words.
  */
 export function findForms(text: string, p: Paradigm, from = 0, to = text.length): FormMatch[] {
-  const { re, sticky, firstWords, keys } = compile(p);
+  const cc = compile(p);
+  const { re, sticky, firstWords, keys } = cc;
   const out: FormMatch[] = [];
+  if (firstWords && cc.wantedEpoch !== wantedEpoch) {
+    addWanted(firstWords);
+    cc.wantedEpoch = wantedEpoch;
+  }
   const index = firstWords ? wordIndex(text) : undefined;
   if (index) {
     // Try the pattern only where a word that can open a match starts (same matches as the scan below).
-    let starts: number[] = [];
+    let starts: number[] | undefined;
+    let merged = false;
     for (const w of firstWords!) {
       const at = index.get(w);
-      if (at) starts = starts.length === 0 ? at : [...starts, ...at];
+      if (!at) continue;
+      if (!starts) starts = at;
+      else { starts = merged ? (starts.push(...at), starts) : starts.concat(at); merged = true; }
     }
-    if (starts.length === 0) return out;
-    if (firstWords!.length > 1) starts = [...starts].sort((a, b) => a - b);
+    if (!starts) return out;
+    if (merged) starts.sort((a, b) => a - b);
     let next = Math.max(0, from);
     for (const s of starts) {
       if (s < next) continue;
