@@ -36,21 +36,21 @@ export function partNamePrepositional(n: RegNode): string {
 /** Containers whose numbered children are compared: the body's top level and every node. */
 export function siblingGroups(model: DocumentModel): Array<{ parent: RegNode | undefined; nodes: RegNode[] }> {
   const out: Array<{ parent: RegNode | undefined; nodes: RegNode[] }> = [];
-  const containers: Array<{ parent: RegNode | undefined; children: readonly RegNode[] }> = [
-    { parent: undefined, children: model.root.filter((n) => n.kind !== 'appendix' && n.kind !== 'stamp' && n.kind !== 'title') },
-    ...model.nodes.map((n) => ({ parent: n as RegNode | undefined, children: n.children })),
-  ];
-  for (const { parent, children } of containers) {
-    const byKey = new Map<string, RegNode[]>();
+  const add = (parent: RegNode | undefined, children: readonly RegNode[]): void => {
+    // Groups by kind (list entry or part) and depth of the number: ±depth, in order of first use.
+    let byKey: Map<number, RegNode[]> | undefined;
     for (const c of children) {
       if (!c.number || c.orphan || c.kind === 'appendix') continue;
-      const key = `${c.kind === 'item' ? 'i' : 'n'}${c.number.parts.length}`;
-      const list = byKey.get(key) ?? [];
-      list.push(c);
-      byKey.set(key, list);
+      const key = c.kind === 'item' ? -c.number.parts.length : c.number.parts.length;
+      byKey ??= new Map();
+      const list = byKey.get(key);
+      if (list) list.push(c);
+      else byKey.set(key, [c]);
     }
-    for (const nodes of byKey.values()) out.push({ parent, nodes });
-  }
+    if (byKey) for (const nodes of byKey.values()) out.push({ parent, nodes });
+  };
+  add(undefined, model.root.filter((n) => n.kind !== 'appendix' && n.kind !== 'stamp' && n.kind !== 'title'));
+  for (const n of model.nodes) if (n.children.length > 0) add(n, n.children);
   return mergeContinuousRomanRuns(out);
 }
 
@@ -66,7 +66,8 @@ function mergeContinuousRomanRuns(groups: Array<{ parent: RegNode | undefined; n
   const restarts = roman.slice(1).every((g) => g.nodes[0]!.number!.parts[0] === 1);
   if (restarts) return groups;
   const merged = roman.flatMap((g) => g.nodes).sort((a, b) => a.headRange.start - b.headRange.start);
-  return [...groups.filter((g) => !roman.includes(g)), { parent: undefined, nodes: merged }];
+  const romanSet = new Set(roman);
+  return [...groups.filter((g) => !romanSet.has(g)), { parent: undefined, nodes: merged }];
 }
 
 /** Edits giving `node` the number `parts` and carrying the change into its sub-parts' numbers. */
@@ -91,8 +92,14 @@ function last(n: RegNode): number {
   return p[p.length - 1]!;
 }
 
-function prefixOf(n: RegNode): string {
-  return n.number!.parts.slice(0, -1).join('.');
+/** Whether two numbers share all parts but the last (`1.2` and `1.5`): no joined strings. */
+function samePrefix(a: RegNode, b: RegNode): boolean {
+  const p = a.number!.parts;
+  const q = b.number!.parts;
+  const k = Math.max(p.length - 1, 0);
+  if (k !== Math.max(q.length - 1, 0)) return false;
+  for (let i = 0; i < k; i++) if (p[i] !== q[i]) return false;
+  return true;
 }
 
 function withLast(n: RegNode, value: number): number[] {
@@ -112,7 +119,7 @@ export function checkSequence(parent: RegNode | undefined, nodes: readonly RegNo
   for (let i = 0; i < nodes.length; i++) {
     const cur = nodes[i]!;
     const b = last(cur);
-    if (prevNode && prefixOf(prevNode) !== prefixOf(cur)) {
+    if (prevNode && !samePrefix(prevNode, cur)) {
       // Another prefix under an unnumbered parent: a new run.
       prevNode = undefined;
       prevValue = 0;
@@ -123,7 +130,7 @@ export function checkSequence(parent: RegNode | undefined, nodes: readonly RegNo
         const missing = b === 2 ? `Номер ${label(withLast(cur, 1))} пропущен` : `Номера ${label(withLast(cur, 1))}–${label(withLast(cur, b - 1))} пропущены`;
         const where = parent?.number && cur.kind !== 'item' ? `${partName(parent)} ${parent.number.text} начинается` : 'нумерация начинается';
         const next = nodes[i + 1];
-        const fixable = b > 1 && next !== undefined && prefixOf(next) === prefixOf(cur) && last(next) === 2;
+        const fixable = b > 1 && next !== undefined && samePrefix(next, cur) && last(next) === 2;
         reports.push({
           range: cur.number!.range,
           message: fixable ? `Номер ${cur.number!.text} не по порядку: ожидается ${label(withLast(cur, 1))}` : `${missing}: ${where} с ${cur.number!.text}`,
@@ -151,7 +158,7 @@ export function checkSequence(parent: RegNode | undefined, nodes: readonly RegNo
     }
     dupPending = false;
     const next = nodes[i + 1];
-    const nextFits = next !== undefined && prefixOf(next) === prefixOf(cur) && last(next) === a + 2;
+    const nextFits = next !== undefined && samePrefix(next, cur) && last(next) === a + 2;
     const expected = withLast(cur, a + 1);
     if (nextFits) {
       reports.push({

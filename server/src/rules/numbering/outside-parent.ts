@@ -44,9 +44,9 @@ export default defineRule({
     for (const n of ctx.model.nodes) {
       const num = n.number;
       if (!num || n.kind === 'item' || n.kind === 'appendix' || num.parts.length < 2) continue;
-      const expected = num.parts.slice(0, -1).join('.');
-      const what = cap(partName(n));
       if (n.orphan) {
+        const expected = num.parts.slice(0, -1).join('.');
+        const what = cap(partName(n));
         const parent = n.parent;
         const expectedName = num.parts.length === 2 ? 'разделе' : num.parts.length === 3 ? 'пункте' : 'подпункте';
         const message = parent?.number
@@ -64,8 +64,10 @@ export default defineRule({
       // A level skipped: `3.3.1` directly under section 3 (no clause 3.3). Reported once per missing parent.
       const parent = n.parent;
       if (parent?.number && parent.kind !== 'item' && num.parts.length > parent.number.parts.length + 1) {
-        const firstOfKind = parent.children.find((c) => c.number && c.kind !== 'item' && c.number.parts.slice(0, -1).join('.') === expected);
+        const firstOfKind = parent.children.find((c) => c.number && c.kind !== 'item' && sameParent(c.number.parts, num.parts));
         if (firstOfKind !== n) continue;
+        const expected = num.parts.slice(0, -1).join('.');
+        const what = cap(partName(n));
         const missing = num.parts.length - 1 === 2 ? 'пункта' : 'подпункта';
         ctx.report({
           range: num.range,
@@ -75,3 +77,10 @@ export default defineRule({
     }
   },
 });
+
+/** `p.slice(0, -1).join('.') === q.slice(0, -1).join('.')` for numbers of two or more parts, without the strings. */
+function sameParent(p: readonly number[], q: readonly number[]): boolean {
+  if (p.length !== q.length) return false;
+  for (let i = 0; i < p.length - 1; i++) if (p[i] !== q[i]) return false;
+  return true;
+}

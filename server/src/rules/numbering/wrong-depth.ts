@@ -53,25 +53,35 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const { model, text } = ctx;
-    const byLine = new Map<number, RegNode>();
-    for (const n of model.nodes) if (n.number) byLine.set(n.line, n);
+    // Numbered node per line, built only when a nested list item needs it (most drafts have none).
+    let byLineMap: Map<number, RegNode> | undefined;
+    const byLine = (): Map<number, RegNode> => {
+      if (!byLineMap) {
+        byLineMap = new Map();
+        for (const n of model.nodes) if (n.number) byLineMap.set(n.line, n);
+      }
+      return byLineMap;
+    };
+    // Numbered headings, collected in the same pass over the nodes as the list items.
+    const headings: RegNode[] = [];
 
     // 1. List nesting.
     for (const n of model.nodes) {
       const num = n.number;
-      if (!num || n.kind === 'appendix' || n.kind === 'item' || num.parts.length < 2) continue;
+      if (!num || n.kind === 'appendix' || n.kind === 'item') continue;
       const line = model.lines[n.line]!;
-      if (line.listMarker === undefined || line.listMarkerStart === undefined) continue;
+      if (line.block === 'heading' && line.headingDepth !== undefined) headings.push(n);
+      if (num.parts.length < 2 || line.listMarker === undefined || line.listMarkerStart === undefined) continue;
       const outer = enclosingListItem(model, line);
       if (!outer) continue;
-      const outerNode = byLine.get(outer.index);
+      const outerNode = byLine().get(outer.index);
       const outerNum = outerNode?.number;
       if (!outerNode || !outerNum || outerNode.kind === 'item' || outerNum.parts.length < num.parts.length) continue;
       // Siblings mis-nested in a chain (`- 1.1` / `␣␣- 1.2` / `␣␣␣␣- 1.3` …) all align with the topmost
       // one, so fix-all settles in one round instead of one level per round.
       let top = outer;
       for (let up = enclosingListItem(model, outer); up; up = enclosingListItem(model, up)) {
-        const upNode = byLine.get(up.index);
+        const upNode = byLine().get(up.index);
         if (!upNode?.number || upNode.kind === 'item' || upNode.number.parts.length < num.parts.length) break;
         top = up;
       }
@@ -88,7 +98,6 @@ export default defineRule({
     }
 
     // 2. Heading depths of numbered headings.
-    const headings = model.nodes.filter((n) => n.number && n.kind !== 'item' && n.kind !== 'appendix' && model.lines[n.line]!.block === 'heading' && model.lines[n.line]!.headingDepth !== undefined);
     const byDepth = new Map<number, RegNode[]>();
     for (const h of headings) {
       const d = h.number!.parts.length;

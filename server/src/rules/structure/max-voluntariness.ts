@@ -15,6 +15,7 @@
 import { platformFacts } from '../../analysis/platform';
 import { insertElementFix } from '../../service/insertSection';
 import { defineRule } from '../types';
+import { flatTextsOf } from './required-elements';
 import { documentAnchor } from './required-sections';
 
 /**
@@ -36,7 +37,8 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     if (platformFacts(ctx).platform !== 'max') return;
-    if (VOLUNTARY_RE.test(ctx.text.replace(/[*_]/g, '').replace(/[\s\u00a0]+/g, ' '))) return;
+    // ctx.text.replace(/[*_]/g, '').replace(/[\s\u00a0]+/g, ' '), made with required-elements' text.
+    if (VOLUNTARY_RE.test(flatTextsOf(ctx).voluntary)) return;
     const fix = insertElementFix(ctx.model, ctx.knowledge.structure?.sections ?? [], { id: 'voluntariness', name: 'добровольность MAX и альтернативный канал связи' });
     ctx.report({
       range: documentAnchor(ctx.model),

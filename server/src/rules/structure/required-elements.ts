@@ -15,14 +15,16 @@
  * clause for the missing element to the general section (the final one for the entry into force).
  */
 import { insertElementFix } from '../../service/insertSection';
+import type { RuleContext } from '../types';
 import { defineRule } from '../types';
-import { documentAnchor, findSection, foldMixedWords } from './required-sections';
+import { compilePattern, documentAnchor, findSection, foldMixedWords } from './required-sections';
 
 /**
  * The text with emphasis removed and whitespace runs collapsed, plus a map back to offsets
  * (left empty when `withMap` is false: the rule below reads only the text).
  */
 export function searchableText(text: string, withMap = true): { text: string; map: number[] } {
+  if (!withMap) return { text: foldMixedWords(flatTexts(text).searchable), map: [] };
   // Kept characters are collected as runs of the original text (one slice per run, not one
   // string per character): this runs over whole documents, 1 MB ones included.
   const parts: string[] = [];
@@ -47,15 +49,92 @@ export function searchableText(text: string, withMap = true): { text: string; ma
     }
     if (space && kept) {
       parts.push(' ');
-      if (withMap) map.push(i - 1);
+      map.push(i - 1);
     }
     space = false;
     kept = true;
     if (runStart < 0) runStart = i;
-    if (withMap) map.push(i);
+    map.push(i);
   }
   flush(text.length);
   return { text: foldMixedWords(parts.join('')), map };
+}
+
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/** The flattened texts the structure rules search, made in one pass (see {@link flatTexts}). */
+export interface FlatTexts {
+  /** `text.replace(/[*_\\]/g, '').replace(/\s+/g, ' ').trim()`: {@link searchableText} before folding. */
+  readonly searchable: string;
+  /** `text.replace(/[*_]/g, '').replace(/\s+/g, ' ')`: what structure/max-voluntariness reads. */
+  readonly voluntary: string;
+}
+
+/** {@link flatTexts} of the analysed text, once per analysis. */
+export function flatTextsOf(ctx: RuleContext): FlatTexts {
+  return ctx.memo('structure/flatTexts', () => flatTexts(ctx.text));
+}
+
+/**
+ * Both flattened texts in one pass over the code units, written into typed buffers decoded once:
+ * several times cheaper than the regex replaces (or than slicing runs) on the ~150 000 whitespace
+ * runs of a 1 MB draft. A whitespace run becomes one space even when dropped marks stand inside it.
+ */
+export function flatTexts(text: string): FlatTexts {
+  const len = text.length;
+  // Neither result is longer than the text: a space stands for at least one whitespace character.
+  const a = new Uint16Array(len);
+  const b = new Uint16Array(len);
+  let na = 0;
+  let nb = 0;
+  let spaceA = false;
+  let spaceB = false;
+  let surrogate = false;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0x1680 && c !== 42 && c !== 95 && c !== 92 && c !== 0xa0) {
+      // The common case first (ASCII and Cyrillic letters, digits, punctuation): kept in both.
+      if (spaceA) {
+        if (na > 0) a[na++] = 32;
+        spaceA = false;
+      }
+      if (spaceB) {
+        b[nb++] = 32;
+        spaceB = false;
+      }
+      a[na++] = c;
+      b[nb++] = c;
+      continue;
+    }
+    if (c === 42 /* * */ || c === 95 /* _ */) continue;
+    if (c === 92 /* \ */) {
+      // Dropped from the searchable text only.
+      if (spaceB) b[nb++] = 32;
+      spaceB = false;
+      b[nb++] = c;
+      continue;
+    }
+    if (isSpace(c)) {
+      spaceA = spaceB = true;
+      continue;
+    }
+    if (spaceA && na > 0) a[na++] = 32;
+    if (spaceB) b[nb++] = 32;
+    spaceA = spaceB = false;
+    if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
+    a[na++] = c;
+    b[nb++] = c;
+  }
+  if (spaceB) b[nb++] = 32;
+  return { searchable: decode(a, na, surrogate), voluntary: decode(b, nb, surrogate) };
+}
+
+function decode(buf: Uint16Array, n: number, surrogate: boolean): string {
+  if (!surrogate) return UTF16.decode(buf.subarray(0, n));
+  // A lone surrogate would be decoded as U+FFFD: copy code units as they are.
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]));
+  return parts.join('');
 }
 
 /** `/[\s\u00a0]/` for one UTF-16 code unit. */
@@ -73,26 +152,17 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const profile = ctx.knowledge.structure;
-    const { text: flat } = ctx.memo('structure/searchableText', () => searchableText(ctx.text, false));
+    const { text: flat } = ctx.memo('structure/searchableText', () => ({ text: foldMixedWords(flatTextsOf(ctx).searchable), map: [] }));
     const specOf = (id: string) => (profile?.sections ?? []).find((s) => s.id === id);
-    const general = specOf('general') ? findSection(model, specOf('general')!) : undefined;
-    const final = specOf('final') ? findSection(model, specOf('final')!) : undefined;
     for (const el of profile?.elements ?? []) {
       if (el.id === 'approval-stamp' || el.patterns.length === 0) continue;
-      let at = -1;
-      for (const p of el.patterns) {
-        let re: RegExp;
-        try {
-          re = new RegExp(p, 'iu');
-        } catch {
-          continue;
-        }
-        const m = re.exec(flat);
-        if (m && (at < 0 || m.index < at)) at = m.index;
-      }
-      if (el.id === 'councils-opinion' && at < 0 && model.stamps.some((s) => s.stamp?.kind === 'УЧТЕНО МНЕНИЕ')) at = 0;
+      // Only whether some pattern matches counts (not where): the first match settles it.
+      let found = el.patterns.some((p) => compilePattern(p)?.test(flat) ?? false);
+      if (el.id === 'councils-opinion' && !found && model.stamps.some((s) => s.stamp?.kind === 'УЧТЕНО МНЕНИЕ')) found = true;
       // Whether the basis cites 273-ФЗ is legal/basis-without-273's business: one finding per defect.
-      if (at >= 0) continue;
+      if (found) continue;
+      const general = specOf('general') ? findSection(model, specOf('general')!) : undefined;
+      const final = specOf('final') ? findSection(model, specOf('final')!) : undefined;
       const host = el.id === 'entry-into-force' ? final ?? general : general;
       const range = host ? (host.number?.range ?? host.titleRange) : documentAnchor(model);
       const fix = insertElementFix(model, profile?.sections ?? [], el);

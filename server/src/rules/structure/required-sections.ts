@@ -37,8 +37,32 @@ export function compilePattern(source: string): RegExp | null {
 
 /** True when any of the patterns matches `s`. */
 export function matchesAny(patterns: readonly string[] | undefined, s: string): boolean {
-  return (patterns ?? []).some((p) => compilePattern(p)?.test(s) ?? false);
+  if (!patterns || patterns.length === 0) return false;
+  let union = unions.get(patterns);
+  if (union === undefined) unions.set(patterns, (union = unionOf(patterns)));
+  if (union) return union.test(s);
+  return patterns.some((p) => compilePattern(p)?.test(s) ?? false);
 }
+
+/**
+ * The valid patterns of a list as one alternation `(?:p1)|(?:p2)|…`: one test per heading instead
+ * of one per pattern (a spec has up to ten). Null when the patterns cannot be joined (a
+ * backreference, a group name used twice): they are then tried one by one.
+ */
+const unions = new WeakMap<readonly string[], RegExp | null>();
+
+function unionOf(patterns: readonly string[]): RegExp | null {
+  const valid = patterns.filter((p) => compilePattern(p) !== null);
+  if (valid.length === 0) return NEVER;
+  if (valid.some((p) => /\\(?:[1-9]|k<)/.test(p))) return null;
+  try {
+    return new RegExp(valid.map((p) => `(?:${p})`).join('|'), 'iu');
+  } catch {
+    return null;
+  }
+}
+
+const NEVER = /(?!)/u;
 
 /**
  * Latin lookalikes inside Cyrillic words read as the Cyrillic letters (`Общие пoложения` with a
@@ -110,15 +134,68 @@ export function inAppendix(n: RegNode): boolean {
 
 /** Sections of the act's body (appendices excluded), in document order. */
 export function bodySections(model: DocumentModel): RegNode[] {
-  return model.nodes.filter((n) => n.kind === 'section' && !inAppendix(n));
+  return [...indexOf(model).sections];
+}
+
+/**
+ * What the searches below read, computed once per model: every section spec (and several rules:
+ * required-sections, required-elements, final-last) asks the same headings, each normalised once.
+ */
+interface PartIndex {
+  readonly sections: readonly RegNode[];
+  /** Normalised titles of `sections`. */
+  readonly sectionTitles: readonly string[];
+  /**
+   * Clauses and sub-clauses of the body that may stand for a section, with their normalised title
+   * and opening (when asked), in document order: collected only as far as a search has gone
+   * (`scanned` nodes of `model.nodes` read), as the searches stop at the first match.
+   */
+  readonly clauses: Array<{ readonly node: RegNode; title?: string; opening?: string }>;
+  scanned: number;
+  /** Heading and bold lines of the body: index and normalised content (0 < length < 160). */
+  headingLines?: Array<{ readonly index: number; readonly content: string }>;
+  /** Found parts per spec. */
+  readonly found: Map<SectionSpec, RegNode | undefined>;
+}
+
+const partIndexes = new WeakMap<DocumentModel, PartIndex>();
+
+function indexOf(model: DocumentModel): PartIndex {
+  let index = partIndexes.get(model);
+  if (!index) {
+    const sections = model.nodes.filter((n) => n.kind === 'section' && !inAppendix(n));
+    index = { sections, sectionTitles: sections.map((s) => normalizeHeading(s.title)), clauses: [], scanned: 0, found: new Map() };
+    partIndexes.set(model, index);
+  }
+  return index;
 }
 
 /** The part of the body that satisfies a section spec: a section, or a clause when `mayBeClause`. */
 export function findSection(model: DocumentModel, spec: SectionSpec): RegNode | undefined {
-  const section = bodySections(model).find((s) => matchesAny(spec.patterns, normalizeHeading(s.title)));
-  if (section || !spec.mayBeClause) return section;
-  return model.nodes.find((n) => (n.kind === 'clause' || n.kind === 'subclause') && !inAppendix(n) && introducesPart(model, n)
-    && (matchesAny(spec.patterns, normalizeHeading(n.title)) || matchesAny(spec.patterns, normalizeHeading(n.text.slice(0, 240)))));
+  const index = indexOf(model);
+  if (index.found.has(spec)) return index.found.get(spec);
+  const part = searchSection(model, index, spec);
+  index.found.set(spec, part);
+  return part;
+}
+
+function searchSection(model: DocumentModel, index: PartIndex, spec: SectionSpec): RegNode | undefined {
+  const at = index.sectionTitles.findIndex((t) => matchesAny(spec.patterns, t));
+  if (at >= 0 || !spec.mayBeClause) return index.sections[at];
+  for (let k = 0; ; k++) {
+    const c = clauseAt(model, index, k);
+    if (!c) return undefined;
+    if (matchesAny(spec.patterns, (c.title ??= normalizeHeading(c.node.title))) || matchesAny(spec.patterns, (c.opening ??= normalizeHeading(c.node.text.slice(0, 240))))) return c.node;
+  }
+}
+
+/** The `k`-th clause that may stand for a section, reading further nodes when needed. */
+function clauseAt(model: DocumentModel, index: PartIndex, k: number): PartIndex['clauses'][number] | undefined {
+  while (index.clauses.length <= k && index.scanned < model.nodes.length) {
+    const n = model.nodes[index.scanned++]!;
+    if ((n.kind === 'clause' || n.kind === 'subclause') && !inAppendix(n) && introducesPart(model, n)) index.clauses.push({ node: n });
+  }
+  return index.clauses[k];
 }
 
 /**
@@ -134,14 +211,18 @@ function introducesPart(model: DocumentModel, n: RegNode): boolean {
 
 /** Fallback for headings the model did not take as sections: a heading, bold or capitals line of the body. */
 export function findHeadingLine(model: DocumentModel, spec: SectionSpec): number | undefined {
-  const firstAppendix = model.appendices[0]?.range.start ?? Number.POSITIVE_INFINITY;
-  for (const l of model.lines) {
-    if (l.start < model.bodyStart || l.start >= firstAppendix || l.debris) continue;
-    if (l.block !== 'heading' && !l.bold) continue;
-    const content = normalizeHeading(l.content.replace(/^\d{1,2}(\.\d{1,2})*\.?\s*/, ''));
-    if (content.length > 0 && content.length < 160 && matchesAny(spec.patterns, content)) return l.index;
+  const index = indexOf(model);
+  if (!index.headingLines) {
+    index.headingLines = [];
+    const firstAppendix = model.appendices[0]?.range.start ?? Number.POSITIVE_INFINITY;
+    for (const l of model.lines) {
+      if (l.start < model.bodyStart || l.start >= firstAppendix || l.debris) continue;
+      if (l.block !== 'heading' && !l.bold) continue;
+      const content = normalizeHeading(l.content.replace(/^\d{1,2}(\.\d{1,2})*\.?\s*/, ''));
+      if (content.length > 0 && content.length < 160) index.headingLines.push({ index: l.index, content });
+    }
   }
-  return undefined;
+  return index.headingLines.find((h) => matchesAny(spec.patterns, h.content))?.index;
 }
 
 /** Where a document-level finding goes: the title's kind word, else the first stamp, else the first text line. */

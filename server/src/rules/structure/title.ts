@@ -88,13 +88,24 @@ function inQuotes(line: string, at: number): boolean {
   return ((before.match(/"/g) ?? []).length % 2) === 1;
 }
 
+/**
+ * `s.matchAll(re)` for the module's own global patterns, as an array: `matchAll` clones the
+ * regex on every call, which cost more than the matching on the short lines read here.
+ */
+function execAll(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m); // none of them matches the empty string
+  return out;
+}
+
 function findSelfRefs(content: string, base: number, titleKind: string): SelfRef[] {
   const target = KINDS[titleKind];
   if (!target) return [];
   const out: SelfRef[] = [];
   const kindOf = (form: string) => WORD_FORMS.find((w) => w.form === form.toLowerCase())?.kind;
   const after = (end: number): string => content.slice(end);
-  for (const m of content.matchAll(ADJ_RE)) {
+  for (const m of execAll(ADJ_RE, content)) {
     const [whole, stem, ending, word] = m as unknown as [string, string, string, string];
     const used = kindOf(word);
     if (!used || used === titleKind || inQuotes(content, m.index!)) continue;
@@ -121,7 +132,7 @@ function findSelfRefs(content: string, base: number, titleKind: string): SelfRef
     }
     out.push({ start: base + m.index!, end: base + m.index! + whole.length, used, replacement, quoted: whole });
   }
-  for (const m of content.matchAll(DALEE_RE)) {
+  for (const m of execAll(DALEE_RE, content)) {
     const word = m[1]!;
     const used = kindOf(word);
     if (!used || used === titleKind || (used !== 'ПОЛОЖЕНИЕ' && word[0] === word[0]!.toLowerCase())) continue;
@@ -131,7 +142,7 @@ function findSelfRefs(content: string, base: number, titleKind: string): SelfRef
     out.push({ start: base + start, end: base + start + word.length, used, replacement: noun ? applyCase(word, noun) : undefined, quoted: word });
   }
   if (titleKind !== 'ПОЛОЖЕНИЕ') {
-    for (const m of content.matchAll(OPEN_RE)) {
+    for (const m of execAll(OPEN_RE, content)) {
       const word = m[1]!;
       const next = m[2]!;
       if (!SELF_PREDICATE.test(next) || next[0] !== next[0]!.toLowerCase() || inQuotes(content, m.index!)) continue;
@@ -147,6 +158,50 @@ function findSelfRefs(content: string, base: number, titleKind: string): SelfRef
     }
   }
   return out;
+}
+
+/**
+ * Words without which none of the three patterns above can match: ADJ_RE needs настоящ-/данн-,
+ * DALEE_RE далее, OPEN_RE положение — and each of them a form of a kind (FORM_RE), each of
+ * which begins with one of the stems of FORM_CUE_RE (kept in step with KINDS). The first are found
+ * in one scan of the whole text; the few lines that hold one are then tested for a stem, and only
+ * the lines with both are read with the patterns (a fifth of the lines, not all of them).
+ */
+const CUE_RE = /настоящ|данн|далее|положение/giu;
+const FORM_CUE_RE = /положени|порядок|порядк|регламент|правил|инструкци/iu;
+
+interface Hits {
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
+/**
+ * Start and end offsets of every match of `re` (global) in `text` that starts in `[from, to)`,
+ * overlapping ones included, in order; no cue contains another, so the ends increase too.
+ */
+function cueHits(re: RegExp, text: string, from: number, to: number): Hits {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    re.lastIndex = m.index + 1;
+  }
+  return { starts, ends };
+}
+
+/** True when a hit lies wholly inside `[from, to)` (a line's content is the text between its offsets). */
+function hasHit(hits: Hits, from: number, to: number): boolean {
+  const { starts, ends } = hits;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && ends[lo]! <= to;
 }
 
 /** The nominative of a kind with a capital: «Порядок». */
@@ -177,9 +232,17 @@ export default defineRule({
     }
     // Appendices may be documents of their own («Правила поведения в чатах»): only the act's body is read.
     const bodyEnd = model.appendices[0]?.range.start ?? Number.POSITIVE_INFINITY;
+    // Only the contents of the lines read below are scanned for cues.
+    let scanEnd = model.bodyStart;
+    for (const l of model.lines) {
+      if (l.start >= bodyEnd) break;
+      if (l.contentEnd > scanEnd) scanEnd = l.contentEnd;
+    }
+    const cues = cueHits(CUE_RE, ctx.text, model.bodyStart, scanEnd);
     for (const l of model.lines) {
       if (l.start >= bodyEnd) break;
       if (l.start < model.bodyStart || l.block === 'code' || l.block === 'html' || l.block === 'blank' || l.debris) continue;
+      if (!hasHit(cues, l.contentStart, l.contentEnd) || !FORM_CUE_RE.test(l.content)) continue;
       // Appendix captions («Приложение № 1 к Положению о …») name the act by its full title: left alone.
       if (/^Приложение/iu.test(l.content)) continue;
       for (const r of findSelfRefs(l.content, l.contentStart, title.kind)) {
