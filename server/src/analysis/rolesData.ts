@@ -258,8 +258,10 @@ export function firstMatchFrom(scan: LiteralScan, text: string, from: number): {
       if (m && m[0].length > 0) return { start: s, end: s + m[0].length };
     }
     next = p + 1;
-    // Literals may overlap («СПОУ»): look again from the next position.
-    quick.lastIndex = p + 1;
+    // Literals may overlap («СПОУ»): look again from the next code point. (Not from p + 1 when a
+    // surrogate pair starts at p: a Unicode search from inside a pair steps back to its start and
+    // would find the same literal for ever.)
+    quick.lastIndex = p + (isHighSurrogate(text.charCodeAt(p)) && isLowSurrogate(text.charCodeAt(p + 1)) ? 2 : 1);
   }
   return undefined;
 }

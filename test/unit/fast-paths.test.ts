@@ -1,0 +1,420 @@
+/**
+ * Differential property tests for the engine's fast paths: each one is compared, on random inputs
+ * (fast-check, fixed seed), with the plain regex search or naive loop it replaced, written out
+ * here from the replaced code. A divergence is a real bug: the fast path must be exactly equivalent.
+ *
+ * - roles: `requiredLiterals` / `literalScan` / `firstMatchFrom` vs a global `exec` from the same start;
+ * - citations: `parseCitations` (literal pre-search before the anchor regexes) vs the anchor regexes
+ *   alone (the pre-optimisation sources), plus shift invariance and planted citations;
+ * - clause numbers: `readClauseNumber` vs the regex-based reader it replaced;
+ * - white space: the char-code tests of `model/lines.ts` and `model/clauseTree.ts` (not exported:
+ *   checked through `classifyText` and `buildModel`) vs the regexes they replaced, on every UTF-16 code unit.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import actsJson from '../../server/data/acts.json';
+import { firstMatchFrom, literalScan, requiredLiterals, rolesData } from '../../server/src/analysis/rolesData';
+import { parseCitations } from '../../server/src/legal/citations';
+import { KIND_RE, WS0 } from '../../server/src/legal/grammar';
+import type { ActsData, Citation } from '../../server/src/legal/types';
+import { readClauseNumber } from '../../server/src/model/clauseNumber';
+import { buildModel } from '../../server/src/model/clauseTree';
+import { classifyText } from '../../server/src/model/lines';
+import type { ClauseNumber } from '../../server/src/model/types';
+
+const SEED = 20261121;
+const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
+
+/** Random text from weighted pieces, glued with nothing in between (adjacency matters). */
+const textOf = (pieces: readonly string[], maxLength = 40): fc.Arbitrary<string> =>
+  fc.array(fc.constantFrom(...pieces), { maxLength }).map((a) => a.join(''));
+
+// ---------------------------------------------------------------------------------------------
+// Roles: literal pre-scan before institution markers
+// ---------------------------------------------------------------------------------------------
+
+/** The reference: a global scan from `from`, skipping empty matches (institution.ts `firstMatch`). */
+function referenceFirstMatch(source: string, flags: string, text: string, from: number): { start: number; end: number } | undefined {
+  const re = new RegExp(source, flags + 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
+const ROLE_PIECES = [
+  'ПОУ', 'СПО', 'СПОУ', 'ГБПОУ', 'ГАПОУ', 'МБОУ', 'СОШ', 'СОШ№', 'ПО', 'ОУ', 'С', 'П', 'О', 'У', 'Г', 'Б', 'пои', 'спо',
+  'школа', 'школе', 'Школы', 'колледж', 'Техникума', 'лицей', 'лицея', 'гимназия', 'общешкольный', 'студенты', 'студенческий',
+  'профессиональный', 'политехнический', 'аграрный', 'мастер', 'производственного', 'обучения', 'основного', 'общего',
+  'образования', 'образовательное', 'учреждение', 'организации', 'и', 'в',
+  ' ', ' ', ' ', '\u00a0', '\u00a0', '\n', '\r\n', '\t', '«', '»', '"', '-', '.', '1', '😀', '𝐀', '\ud83d', '\ude00', 'ſ', 'ᲂ',
+];
+const roleText = textOf(ROLE_PIECES, 30);
+
+const MARKERS = (() => {
+  const m = rolesData(undefined).institutionMarkers;
+  return [...m.school, ...m.college].map((x) => ({ id: x.id, source: x.pattern, flags: x.caseSensitive ? 'u' : 'iu' }));
+})();
+
+/** Random data expressions of the shape the roles data uses: short, groups nested at most two deep. */
+const QUANTIFIERS = ['', '', '', '', '', '', '?', '*', '+', '{0,4}', '{2}', '{1,3}', '??', '{0,2}'];
+const ZERO_WIDTH = ['(?<![\\p{L}])', '(?![\\p{L}])', '(?=О)', '(?<!С)', '\\b', '^', '$'];
+const quantified = (atom: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.tuple(atom, fc.constantFrom(...QUANTIFIERS)).map(([a, q]) => a + q);
+const basicAtom = fc.oneof(
+  // No astral literal here: firstMatchFrom loops forever on one (see the test below); `.`/`\\p{L}` still meet astral text.
+  quantified(fc.constantFrom('ПОУ', 'СПО', 'школ', 'О', 'У', 'а', ' ', '-', '[А-ЯЁ]', '[\\s\\u00a0]', '\\p{L}', '.', '\\s', '[«"]')),
+  fc.constantFrom(...ZERO_WIDTH),
+);
+/** Groups take bounded quantifiers only: `(?:\\s*)+` would backtrack exponentially in the reference scan. */
+const groupOf = (atom: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.array(fc.array(atom, { minLength: 1, maxLength: 3 }).map((x) => x.join('')), { minLength: 1, maxLength: 3 }),
+      fc.boolean(),
+      fc.constantFrom('', '', '', '?', '{2}', '{0,2}', '{1,3}'),
+    )
+    .map(([alts, capture, q]) => `(${capture ? '' : '?:'}${alts.join('|')})${q}`);
+const atom1 = fc.oneof({ weight: 3, arbitrary: basicAtom }, { weight: 1, arbitrary: groupOf(basicAtom) });
+const atom2 = fc.oneof({ weight: 3, arbitrary: atom1 }, { weight: 1, arbitrary: groupOf(atom1) });
+/** Only expressions the fast path takes (a literal every match holds, found by `requiredLiterals`). */
+const randomPattern = fc
+  .array(fc.array(atom2, { minLength: 1, maxLength: 4 }).map((x) => x.join('')), { minLength: 1, maxLength: 3 })
+  .map((alts) => alts.join('|'))
+  .filter((p) => literalScan(p, 'u') !== null);
+
+/** `text` with the literals inserted at the given places (so that the expressions do match). */
+function withLiterals(text: string, literals: readonly string[], inserts: ReadonlyArray<readonly [number, number]>): string {
+  if (literals.length === 0) return text;
+  for (const [which, at] of inserts) {
+    const p = at % (text.length + 1);
+    text = text.slice(0, p) + literals[which % literals.length]! + text.slice(p);
+  }
+  return text;
+}
+
+describe('fast paths: roles literal pre-scan', () => {
+  it('the data markers have a literal scan (the fast path is exercised)', () => {
+    const abbr = MARKERS.find((m) => m.id === 'college-abbr');
+    assert.ok(abbr, 'college-abbr marker');
+    const req = requiredLiterals(abbr.source);
+    assert.deepEqual([...(req?.literals ?? [])].sort(), ['ПОУ', 'СПО']);
+    assert.ok(MARKERS.filter((m) => literalScan(m.source, m.flags)).length >= 5);
+  });
+
+  it('firstMatchFrom on every data marker = a global exec, from every start', () => {
+    fc.assert(
+      fc.property(roleText, fc.constantFrom(...MARKERS), (text, marker) => {
+        const scan = literalScan(marker.source, marker.flags);
+        if (!scan) return;
+        for (let from = 0; from <= text.length; from++) {
+          assert.deepEqual(firstMatchFrom(scan, text, from), referenceFirstMatch(marker.source, marker.flags, text, from), `${marker.id} from ${from} in ${JSON.stringify(text)}`);
+        }
+      }),
+      params(200),
+    );
+  });
+
+  it('firstMatchFrom on random expressions = a global exec, from every start', () => {
+    fc.assert(
+      fc.property(randomPattern, fc.constantFrom('u', 'iu'), roleText, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }), (source, flags, raw, inserts) => {
+        const scan = literalScan(source, flags);
+        if (!scan) return;
+        const text = withLiterals(raw, requiredLiterals(source)?.literals ?? [], inserts);
+        for (let from = 0; from <= text.length; from++) {
+          assert.deepEqual(firstMatchFrom(scan, text, from), referenceFirstMatch(source, flags, text, from), `/${source}/${flags} from ${from} in ${JSON.stringify(text)}`);
+        }
+      }),
+      params(150),
+    );
+  });
+
+  it('firstMatchFrom returns when a literal is an astral character (run in a child process: a hang fails it)', () => {
+    // `/😀[ ]/iu` on «😀x»: the literal `😀` is found, the expression fails there; the pre-scan resumes
+    // inside the surrogate pair, and V8 (`/iu`, or `/u` with an alternation) backs up to the pair
+    // start: the same literal again, for ever. A global exec finds nothing (or the later match).
+    const mod = require.resolve('../../server/src/analysis/rolesData');
+    const cases: Array<[string, string, string]> = [['😀[ ]', 'u', '😀x'], ['😀[ ]', 'iu', '😀x'], ['😀[ ]|а', 'u', '😀x'], ['😀[ ]', 'iu', '😀x 😀 ']];
+    for (const [src, flags, text] of cases) {
+      const script = `const r = require(${JSON.stringify(mod)}); process.stdout.write(JSON.stringify(r.firstMatchFrom(r.literalScan(${JSON.stringify(src)}, ${JSON.stringify(flags)}), ${JSON.stringify(text)}, 0) ?? null));`;
+      const run = spawnSync(process.execPath, ['-e', script], { timeout: 1500, encoding: 'utf8' });
+      const what = `firstMatchFrom(literalScan(${JSON.stringify(src)}, ${JSON.stringify(flags)}), ${JSON.stringify(text)}, 0)`;
+      assert.equal(run.signal, null, `${what} did not return within 1.5 s`);
+      assert.deepEqual(JSON.parse(run.stdout) ?? undefined, referenceFirstMatch(src, flags, text, 0), what);
+    }
+  });
+
+  it('requiredLiterals: every match contains one of the literals, at most `reach` code units after its start', () => {
+    fc.assert(
+      fc.property(randomPattern, fc.constantFrom('u', 'iu'), roleText, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }), (source, flags, raw, inserts) => {
+        const req = requiredLiterals(source);
+        if (!req) return;
+        const text = withLiterals(raw, req.literals, inserts);
+        let re: RegExp;
+        try { re = new RegExp(source, flags + 'g'); } catch { return; }
+        const lits = req.literals.map((l) => new RegExp(l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), flags + 'y'));
+        for (const m of text.matchAll(re)) {
+          if (m[0].length === 0) continue;
+          const start = m.index;
+          const end = start + m[0].length;
+          const last = Math.min(end, req.reach === undefined ? end : start + req.reach);
+          let found = false;
+          for (let p = start; p <= last && !found; p++) {
+            for (const l of lits) {
+              l.lastIndex = p;
+              const lm = l.exec(text);
+              if (lm && p + lm[0].length <= end) { found = true; break; }
+            }
+          }
+          assert.ok(found, `/${source}/${flags}: match ${JSON.stringify(m[0])} at ${start} holds none of ${JSON.stringify(req)}`);
+        }
+      }),
+      params(300),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Citations: literal pre-search before the anchor regexes
+// ---------------------------------------------------------------------------------------------
+
+const data = actsJson as unknown as ActsData;
+const parse = (s: string, from?: number, to?: number): Citation[] => parseCitations(s, data.issuers, from, to);
+
+/* The anchor regexes before the pre-search (commit 535803d), scanned globally: the reference. */
+const START = String.raw`(?<![\p{L}\p{N}])`;
+const SIGN = String.raw`(?:№№?|N[oо]\.?|N(?=[^\S\r\n]*\p{N})|N(?=[^\S\r\n]+\p{Lu}))`;
+const OLD_FZ_ANCHOR_RE = new RegExp(String.raw`(?=[№n\d])${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'giu');
+const OLD_FZ_REVERSED_RE = new RegExp(String.raw`(?=[ф])(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'giu');
+const OLD_CODE_RE = new RegExp(String.raw`(?=[смг])${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'giu');
+const OLD_KIND_RE = new RegExp(`(?=[фзпру])${KIND_RE.source}`, KIND_RE.flags);
+
+const matches = (re: RegExp, s: string): Array<{ start: number; end: number }> => [...s.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
+const CITE_PIECES = [
+  'Федеральный закон', 'федерального закона', 'Федеральным законом', 'закон', 'Закон РФ', 'Закона Российской Федерации',
+  'постановление', 'Постановлением Правительства РФ', 'приказ', 'Приказом Минпросвещения России', 'распоряжение', 'письмо', 'писем', 'указ',
+  'указом Президента', 'от', 'от 29.12.2012', '29.12.2012', 'г.', '№', '№ ', 'N', 'No', 'n', '273', '152', '1', '12345', '123456',
+  '-', '–', '—', '- ', ' -', 'ФЗ', 'Ф3', 'ФКЗ', 'фз', 'р', 'СП', 'СанПиН', 'МР', 'ГН', 'сп', '2.4.3648', '1.2.3685', '/', '.', '20', '21', '-20', '-21',
+  '273-ФЗ', '№ 273-ФЗ', '№273 - Ф3', 'N 152-ФЗ', 'ФЗ-152', 'ФЗ № 152', 'СП 2.4.3648-20', 'СанПиН 1.2.3685 – 21', 'сп 1/2.3-20', '2.4.3648-20', ' от 29.12.2012 № 273-ФЗ',
+  '«Об образовании»', '«', '»', 'ст. 30', 'ч. 3', 'далее –', 'Абв', 'текст', 'а', 'Ф', 'З', 'С', '7',
+  ' ', ' ', ' ', ' ', '\u00a0', '\t', '\n', '\n', '\r\n', '\r', '😀', '\u2028',
+];
+const citeText = textOf(CITE_PIECES, 40);
+/** Neutral lines: no kind word, digit, sign, dash or quote. */
+const neutral = fc.array(fc.constantFrom('Абв', 'где', 'текст', 'слово', 'и', 'Пункт', ' ', ' ', '.', ','), { maxLength: 12 }).map((a) => a.join('') + '\n\n');
+
+/** A citation as plain data (undefined parts dropped), every offset shifted by `n`. */
+function shifted(c: Citation, n: number): unknown {
+  return JSON.parse(JSON.stringify(c), (k, v: unknown) => ((k === 'start' || k === 'end') && typeof v === 'number' ? v + n : v));
+}
+
+describe('fast paths: citation anchors', () => {
+  it('every anchor the regexes alone find (number, code) opens or lies in a citation; every citation opens at such an anchor', () => {
+    fc.assert(
+      fc.property(citeText, (text) => {
+        const cites = parse(text);
+        const fz = [...matches(OLD_FZ_ANCHOR_RE, text), ...matches(OLD_FZ_REVERSED_RE, text)];
+        const codes = matches(OLD_CODE_RE, text);
+        const kinds = matches(OLD_KIND_RE, text);
+        for (const a of [...fz, ...codes]) {
+          assert.ok(cites.some((c) => c.range.start <= a.start && a.start < c.range.end), `anchor ${JSON.stringify(text.slice(a.start, a.end))} at ${a.start} is in no citation of ${JSON.stringify(text)}`);
+        }
+        for (const c of cites) {
+          const ok = c.kind
+            ? kinds.some((k) => k.start === c.kind!.range.start && k.end === c.kind!.range.end)
+            : (c.number !== undefined && fz.some((a) => a.end === c.number!.range.end)) || (c.code !== undefined && codes.some((a) => a.start === c.actRange.start));
+          assert.ok(ok, `citation ${JSON.stringify(text.slice(c.range.start, c.range.end))} at ${c.range.start} opens at no anchor of the regexes in ${JSON.stringify(text)}`);
+        }
+      }),
+      params(500),
+    );
+  });
+
+  it('shift invariance: neutral text in front shifts every offset; `from` past it gives the same', () => {
+    fc.assert(
+      fc.property(neutral, citeText, (prefix, text) => {
+        const base = parse(text).map((c) => shifted(c, prefix.length));
+        assert.deepEqual(parse(prefix + text).map((c) => shifted(c, 0)), base, `prefix ${JSON.stringify(prefix)} + ${JSON.stringify(text)}`);
+        assert.deepEqual(parse(prefix + text, prefix.length).map((c) => shifted(c, 0)), base, `from ${prefix.length} in ${JSON.stringify(prefix + text)}`);
+      }),
+      params(300),
+    );
+  });
+
+  it('`to` before neutral text after it gives the same citations', () => {
+    fc.assert(
+      fc.property(citeText, neutral, (text, suffix) => {
+        assert.deepEqual(parse(text + '\n\n' + suffix, 0, text.length), parse(text), `${JSON.stringify(text)} + ${JSON.stringify(suffix)}`);
+      }),
+      params(200),
+    );
+  });
+
+  const PLANTS: Array<{ text: string; kind?: string; number?: string; code?: string; date?: string }> = [
+    { text: 'Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»', kind: 'federal-law', number: '273-ФЗ', date: '2012-12-29' },
+    { text: 'Федерального закона от 27.07.2006 №152-ФЗ', kind: 'federal-law', number: '152-ФЗ', date: '2006-07-27' },
+    { text: '273-Ф3 от 29.12.2012', number: '273-ФЗ', date: '2012-12-29' },
+    { text: 'ФЗ-152', number: '152-ФЗ' },
+    { text: 'постановлением Правительства Российской Федерации от 11.10.2023 № 1678', kind: 'resolution', number: '1678', date: '2023-10-11' },
+    { text: 'СП 2.4.3648-20', code: 'СП 2.4.3648-20' },
+    { text: 'СанПиН 1.2.3685 – 21', code: 'СанПиН 1.2.3685-21' },
+    { text: 'Закон РФ от 10.07.1992 № 3266-1', kind: 'law', number: '3266-1', date: '1992-07-10' },
+  ];
+  const filler = fc.array(fc.constantFrom('Абв', 'где', 'текст', 'слово', 'и', 'Пункт', 'ПОУ', ' ', ' ', '\u00a0', '.', ',', '😀'), { maxLength: 10 }).map((a) => a.join(''));
+
+  it('planted citations in random text are all found, each at its own offset', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(filler, fc.constantFrom(...PLANTS), fc.constantFrom('\n\n', '\n\n\n', '\r\n\r\n')), { minLength: 1, maxLength: 6 }), filler, (parts, tail) => {
+        let text = '';
+        const planted: Array<{ at: number; p: (typeof PLANTS)[number] }> = [];
+        for (const [pre, p, sep] of parts) {
+          text += pre + sep;
+          planted.push({ at: text.length, p });
+          text += p.text + sep;
+        }
+        text += tail;
+        const cites = parse(text);
+        assert.equal(cites.length, planted.length, `${cites.length} citations in ${JSON.stringify(text)}`);
+        planted.forEach(({ at, p }, i) => {
+          const c = cites[i]!;
+          assert.equal(c.range.start, at, `start of ${p.text}`);
+          assert.equal(c.range.end, at + p.text.length, `end of ${p.text}`);
+          assert.equal(c.kind?.kind, p.kind);
+          assert.equal(c.number?.normalized, p.number);
+          assert.equal(c.code?.normalized, p.code);
+          assert.equal(c.date?.iso, p.date);
+        });
+      }),
+      params(200),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Clause numbers: char-code reader vs the regexes it replaced
+// ---------------------------------------------------------------------------------------------
+
+/** readClauseNumber before commit 58cdc1e, verbatim: the reference. */
+const MAX_PART = 199;
+const REF_NUMBER_AT_START = /^(\d{1,3}(?:\.\d{1,3}){0,9})(\\?\.)?/;
+const REF_SPACED_NUMBER_AT_START = /^(\d{1,3}(?:[ \u00a0]?\.[ \u00a0]?\d{1,3}){1,9})[ \u00a0]?(\.)(?=[\s\u00a0]+[«"“*]?\p{Lu})/u;
+function referenceClauseNumber(content: string, base: number): ClauseNumber | undefined {
+  const sm = REF_SPACED_NUMBER_AT_START.exec(content);
+  if (sm && /[ \u00a0]/.test(sm[0])) {
+    const raw = sm[1]!.replace(/[ \u00a0]/g, '').split('.');
+    const parts = raw.map(Number);
+    if (parts.some((p, i) => p > MAX_PART || p === 0 || (raw[i]!.length > 1 && raw[i]![0] === '0'))) return undefined;
+    return { text: raw.join('.'), parts, trailingDot: true, range: { start: base, end: base + sm[0].length } };
+  }
+  const m = REF_NUMBER_AT_START.exec(content);
+  if (!m) return undefined;
+  const digits = m[1]!;
+  const trailingDot = m[2] !== undefined;
+  const raw = digits.split('.');
+  const parts = raw.map(Number);
+  if (parts.some((p, i) => p > MAX_PART || (raw[i]!.length > 1 && raw[i]![0] === '0'))) return undefined;
+  if (parts.length === 1 && !trailingDot) return undefined;
+  if (parts.some((p) => p === 0) && parts.length === 1) return undefined;
+  const after = content.slice(m[0].length);
+  if (/^[а-яёa-z]\\?\)/u.test(after)) return undefined;
+  const paren = !trailingDot && parts.length > 1 && /^\\?\)(?=[\s\u00a0]|$)/.test(after);
+  if (!paren && after.length > 0 && !/^[\s\u00a0«"“*_(\p{L}]/u.test(after)) return undefined;
+  return { text: digits, parts, trailingDot, range: { start: base, end: base + m[0].length } };
+}
+
+const NUMBER_PIECES = [
+  '1', '2', '3', '9', '0', '01', '10', '12', '199', '200', '1999', '2025', '.', '.', '.', '\\.', '\\)', ')', '(', ' ', ' ', '\u00a0', '\t', '\n',
+  'а', 'б', 'я', 'ё', 'a', 'z', 'Текст', 'текст', 'Общие', 'I', 'II', 'IV', 'X', '«', '"', '“', '*', '_', '-', ':', ';', '😀', '\u2028', 'млн',
+];
+/** Number-like heads: parts, dots with stray spaces (PDF), a closing dot or parenthesis, then what follows. */
+const numberHead = fc
+  .tuple(
+    fc.array(fc.constantFrom('1', '2', '3', '9', '10', '12', '199', '200', '0', '01', '1234'), { minLength: 1, maxLength: 11 }),
+    fc.array(fc.constantFrom('.', '.', '.', ' .', '. ', '\u00a0.', '.\u00a0', ' . ', '..'), { minLength: 11, maxLength: 11 }),
+    fc.constantFrom('', '.', '.', '\\.', ' .', '\u00a0.', ')', '\\)'),
+    fc.constantFrom('', ' ', '\t', '\u00a0', ' Текст', ' текст', ' «Общие', '\t*Права', 'Текст', 'а)', 'б\\)', ' 2025', '-', ':', '😀', '(', '\u2028', ' I'),
+  )
+  .map(([parts, dots, close, follow]) => parts.map((p, i) => (i === 0 ? p : dots[i - 1]! + p)).join('') + close + follow);
+const numberLine = fc.oneof(
+  numberHead,
+  fc.tuple(numberHead, textOf(NUMBER_PIECES, 6)).map(([a, b]) => a + b),
+  fc.tuple(fc.array(fc.constantFrom('1', '2', '3', '0', '12', '199', '.', ' ', '\u00a0'), { maxLength: 12 }), textOf(NUMBER_PIECES, 12)).map(([a, b]) => a.join('') + b),
+);
+
+describe('fast paths: clause numbers', () => {
+  it('readClauseNumber = the regex-based reader it replaced', () => {
+    fc.assert(
+      fc.property(fc.oneof(numberLine, textOf(NUMBER_PIECES, 16)), fc.nat(1000), (line, base) => {
+        assert.deepEqual(readClauseNumber(line, base), referenceClauseNumber(line, base), JSON.stringify(line));
+      }),
+      params(3000),
+    );
+  });
+
+  it('the number it reads is its own text: range inside the line, re-read gives the same parts', () => {
+    fc.assert(
+      fc.property(fc.oneof(numberLine, textOf(NUMBER_PIECES, 16)), (line) => {
+        const n = readClauseNumber(line, 0);
+        if (!n) return;
+        assert.ok(n.range.start === 0 && n.range.end <= line.length);
+        assert.equal(line.slice(0, n.range.end).replace(/[ \u00a0]|\\(?=\.)/g, '').replace(/\.$/, ''), n.text);
+        const again = readClauseNumber(n.text + (n.trailingDot ? '. Текст' : ' Текст'), 0);
+        assert.deepEqual(again?.parts, n.parts, JSON.stringify(line));
+      }),
+      params(2000),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// White space: char-code tests vs the regexes they replaced, on every UTF-16 code unit
+// ---------------------------------------------------------------------------------------------
+
+const ALL_UNITS = Array.from({ length: 0x10000 }, (_, c) => c);
+
+describe('fast paths: white-space tests on every UTF-16 code unit', () => {
+  it('line content trimming (model/lines.ts isWs) = /[\\s\\u00a0\\u200b\\ufeff]/', () => {
+    const bad: string[] = [];
+    for (let k = 0; k < ALL_UNITS.length; k += 8192) {
+      const chunk = ALL_UNITS.slice(k, k + 8192);
+      let text = '';
+      const at: number[] = [];
+      for (const c of chunk) {
+        at.push(text.length);
+        text += 'абв' + String.fromCharCode(c) + '\n\n';
+      }
+      const byStart = new Map(classifyText(text).map((l) => [l.start, l]));
+      chunk.forEach((c, i) => {
+        const line = byStart.get(at[i]!);
+        const ch = String.fromCharCode(c);
+        // A trailing backslash is stripped too (a Markdown hard break).
+        const trimmed = /[\s\u00a0\u200b\ufeff]/.test(ch) || ch === '\\';
+        if (!line || line.contentEnd !== at[i]! + (trimmed ? 3 : 4)) bad.push(`U+${c.toString(16).padStart(4, '0')}`);
+      });
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('raw line trimming of page numbers (model/clauseTree.ts isWs) = String#trim (/\\s/)', () => {
+    const bad: string[] = [];
+    for (let k = 0; k < ALL_UNITS.length; k += 16384) {
+      const chunk = ALL_UNITS.slice(k, k + 16384);
+      let text = '';
+      const at: number[] = [];
+      for (const c of chunk) {
+        at.push(text.length);
+        text += '- 12 -' + String.fromCharCode(c) + '\n\n';
+      }
+      const debris = new Map(buildModel(text).debris.filter((d) => d.kind === 'page-number').map((d) => [d.range.start, d]));
+      chunk.forEach((c, i) => {
+        const d = debris.get(at[i]!);
+        const ws = /\s/.test(String.fromCharCode(c));
+        if (ws ? d?.range.end !== at[i]! + 6 : d !== undefined) bad.push(`U+${c.toString(16).padStart(4, '0')}`);
+      });
+    }
+    assert.deepEqual(bad, []);
+  });
+});
