@@ -53,6 +53,12 @@ function windowAt(text: string, start: number, end: number): string {
  * literal pre-check of {@link requiredLiteral} could miss a match, so it is skipped.
  */
 const FOLD_EXCEPTIONS = /[\u017f\u1c80-\u1c86]/u;
+/**
+ * Every character other than the basic letters themselves that a case-insensitive Unicode regex
+ * matches to a basic Latin or Cyrillic letter (checked over all code points): ſ ~ s, ᲀ…ᲆ ~ в…ъ,
+ * K (Kelvin) ~ k. Without them, folding the basic capitals by arithmetic reads a text as the regex does.
+ */
+const CASE_EXCEPTIONS = /[\u017f\u1c80-\u1c86\u212a]/u;
 const literals = new Map<string, string | undefined>();
 
 /**
@@ -112,10 +118,13 @@ function firstLetters(source: string): string | undefined {
 }
 
 /**
- * For a pattern of the {@link firstLetters} shape without a top-level `|`: its opening words in
- * lower case — every match starts with one of them (case-insensitively); undefined otherwise.
+ * For a pattern of the {@link firstLetters} shape without a top-level `|` (or a plain alternation
+ * of words): its opening words in lower case — every match starts with one of them
+ * (case-insensitively); undefined otherwise.
  */
 function openingWords(source: string): string[] | undefined {
+  // A plain alternation of words (`Slcype|Scype|Skipe`): every match is one of them.
+  if (/^[a-zA-Zа-яА-ЯёЁ]{2,}(?:\|[a-zA-Zа-яА-ЯёЁ]{2,})*$/.test(source)) return [...new Set(source.split('|').map((w) => w.toLowerCase()))];
   if (hasTopLevelBar(source)) return undefined;
   const body = afterLookbehinds(source);
   const m = /^\((?:\?:)?((?:[a-zA-Zа-яА-ЯёЁ]{2,}\|)*[a-zA-Zа-яА-ЯёЁ]{2,})\)/.exec(body);
@@ -137,16 +146,107 @@ function hasTopLevelBar(source: string): boolean {
   return false;
 }
 
-/** {@link stickyMatches} for several literals: tried at each occurrence of any of them, in order. */
-function* stickyMatchesAny(re: RegExp, text: string, lower: string, words: readonly string[]): Generator<RegExpExecArray> {
-  if (words.length === 1) {
-    yield* stickyMatches(re, text, lower, words[0]!);
-    return;
+/**
+ * Where a dictionary word may start in `s` (the text, or its lower-case form of the same length):
+ * positions of a basic letter not preceded by a basic letter or digit (capitals folded). A match of a dictionary pattern
+ * starts after `(?<![\p{L}\p{N}])`, so no match starts at a position this index leaves out; it
+ * replaces one `indexOf` scan of the whole text per dictionary word by one pass. Positions are
+ * kept only for the two-letter prefixes asked for (`keys`).
+ */
+function wordStarts(s: string, keys: ReadonlySet<number>): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  // The asked-for prefixes as a table of letter pairs (no map lookup per word).
+  const lists = new Array<number[] | undefined>(SLOTS * SLOTS);
+  for (const k of keys) {
+    const list: number[] = [];
+    map.set(k, list);
+    const a = slot(Math.floor(k / 65536));
+    const b = slot(k % 65536);
+    if (a >= 0 && b >= 0) lists[a * SLOTS + b] = list;
   }
-  const starts: number[] = [];
-  for (const w of words) for (let p = lower.indexOf(w); p >= 0; p = lower.indexOf(w, p + 1)) starts.push(p);
-  if (starts.length === 0) return;
-  starts.sort((a, b) => a - b);
+  const n = s.length;
+  let prevWord = false;
+  for (let p = 0; p < n; p++) {
+    const a = slot(s.charCodeAt(p));
+    if (a >= 0 && !prevWord && p + 1 < n) {
+      const b = slot(s.charCodeAt(p + 1));
+      if (b >= 0) lists[a * SLOTS + b]?.push(p);
+    }
+    prevWord = a >= 0 || isDigit(s.charCodeAt(p));
+  }
+  return map;
+}
+
+/**
+ * {@link wordStarts} from the starts of the `\p{L}+` runs of `text`: a match starts after
+ * `(?<![\p{L}\p{N}])`, so only at the start of a run (a start after a digit is kept: the pattern
+ * then fails there, as it would in the scan).
+ */
+function runStarts(text: string, starts: ArrayLike<number>, keys: ReadonlySet<number>): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  const lists = new Array<number[] | undefined>(SLOTS * SLOTS);
+  for (const k of keys) {
+    const list: number[] = [];
+    map.set(k, list);
+    lists[slot(Math.floor(k / 65536)) * SLOTS + slot(k % 65536)] = list;
+  }
+  for (let i = 0; i < starts.length; i++) {
+    const p = starts[i]!;
+    const a = slot(text.charCodeAt(p));
+    if (a < 0) continue;
+    const b = slot(text.charCodeAt(p + 1));
+    if (b >= 0) lists[a * SLOTS + b]?.push(p);
+  }
+  return map;
+}
+
+const SLOTS = 59;
+
+/** A basic letter (either case) → 0…58 (a–z, а–я, ё), anything else → -1. */
+function slot(c: number): number {
+  if (c >= 0x430 && c <= 0x44f) return c - 0x430 + 26;
+  if (c >= 0x410 && c <= 0x42f) return c - 0x410 + 26;
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c === 0x451 || c === 0x401) return 58;
+  return -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A basic Latin or Cyrillic capital → its small letter; any other code unit as is. */
+function fold(c: number): number {
+  if ((c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f)) return c + 32;
+  return c === 0x401 ? 0x451 : c;
+}
+
+/** True when `s` at `p` reads `word` (basic small letters) with basic capitals folded. */
+function startsFolded(s: string, word: string, p: number): boolean {
+  if (p + word.length > s.length) return false;
+  for (let i = 0; i < word.length; i++) if (fold(s.charCodeAt(p + i)) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The two-letter key of {@link wordStarts} for a word. */
+function prefixKey(word: string): number {
+  return word.charCodeAt(0) * 65536 + word.charCodeAt(1);
+}
+
+/** Ascending positions of the index where one of `words` stands in `lower`. */
+function startsOf(index: Map<number, number[]>, s: string, words: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const w of words) for (const p of index.get(prefixKey(w)) ?? []) if (startsFolded(s, w, p)) out.push(p);
+  if (words.length > 1) out.sort((a, b) => a - b);
+  return out;
+}
+
+/**
+ * The matches of the sticky pattern `re` tried at each of the ascending `starts`, left to right,
+ * without overlaps — what a global scan finds when every match starts at one of them.
+ */
+function* stickyMatchesAt(re: RegExp, text: string, starts: readonly number[]): Generator<RegExpExecArray> {
   let next = 0;
   for (const p of starts) {
     if (p < next) continue;
@@ -157,25 +257,6 @@ function* stickyMatchesAny(re: RegExp, text: string, lower: string, words: reado
       next = p + m[0].length;
     } else {
       next = p + 1;
-    }
-  }
-}
-
-/**
- * The matches of the sticky pattern `re` tried at each occurrence of `literal` in `lower` (the
- * lower-case `text`, same length), left to right, without overlaps — what a global scan finds
- * when every match starts with the literal.
- */
-function* stickyMatches(re: RegExp, text: string, lower: string, literal: string): Generator<RegExpExecArray> {
-  let p = lower.indexOf(literal);
-  while (p >= 0) {
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m && m[0].length > 0) {
-      yield m;
-      p = lower.indexOf(literal, p + m[0].length);
-    } else {
-      p = lower.indexOf(literal, p + 1);
     }
   }
 }
@@ -218,7 +299,7 @@ function compiledEntry(entry: TypoEntry): CompiledEntry {
     contextSource: entry.context,
     notContextSource: entry.notContext,
     literal: requiredLiteral(entry.wrong),
-    opening: requiredLiteral(entry.wrong) === undefined && entry.wrong.startsWith('(?<') ? openingWords(entry.wrong) : undefined,
+    opening: requiredLiteral(entry.wrong) === undefined ? openingWords(entry.wrong) : undefined,
     re: dataRegex(source, 'giu'),
     context: entry.context ? dataRegex(entry.context, 'iu') : undefined,
     notContext: entry.notContext ? dataRegex(entry.notContext, 'iu') : undefined,
@@ -229,26 +310,51 @@ function compiledEntry(entry: TypoEntry): CompiledEntry {
 }
 
 /** Finds dictionary typos in `text`, outside protected zones. */
-export function findTypos(text: string, entries: readonly TypoEntry[], zones: readonly OffsetRange[] = []): TypoHit[] {
+export function findTypos(
+  text: string,
+  entries: readonly TypoEntry[],
+  zones: readonly OffsetRange[] = [],
+  /** The `\p{L}+` runs of the text when at hand (`wordRuns`): the index then visits their starts only. */
+  runs?: { readonly starts: ArrayLike<number> },
+): TypoHit[] {
   const hits: TypoHit[] = [];
-  const lower = FOLD_EXCEPTIONS.test(text) ? undefined : text.toLowerCase();
+  // Usually the text itself is indexed, its basic capitals folded by arithmetic (`toLowerCase` of a
+  // Cyrillic text is slow). Only with a character that a case-insensitive regex equates with a basic
+  // letter other than its capital (ſ, ᲀ, K) the lower-cased text is indexed, or nothing.
+  const direct = !CASE_EXCEPTIONS.test(text);
+  const lower = direct || FOLD_EXCEPTIONS.test(text) ? undefined : text.toLowerCase();
   // Offsets of `lower` are offsets of `text` only when lower-casing kept every length.
-  const sameLength = lower !== undefined && lower.length === text.length;
-  for (const entry of entries) {
-    const c = compiledEntry(entry);
-    const literal = lower === undefined ? undefined : c.literal;
-    if (literal !== undefined && !lower!.includes(literal)) continue;
+  const scanned = direct ? text : lower !== undefined && lower.length === text.length ? lower : undefined;
+  // The dictionary words every match of an entry starts with, found through one index.
+  const compiled = entries.map(compiledEntry);
+  const words = (c: CompiledEntry): readonly string[] | undefined => (c.literal !== undefined ? [c.literal] : c.opening);
+  let index: Map<number, number[]> | undefined;
+  if (scanned !== undefined) {
+    const keys = new Set<number>();
+    for (const c of compiled) for (const w of words(c) ?? []) keys.add(prefixKey(w));
+    index = direct && runs ? runStarts(text, runs.starts, keys) : wordStarts(scanned, keys);
+  }
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e]!;
+    const c = compiled[e]!;
+    if (!index && lower !== undefined && c.literal !== undefined && !lower.includes(c.literal)) continue;
     const re = c.re;
     if (!re) continue;
     const { context, notContext } = c;
     if (context === null || notContext === null) continue;
-    // With a required literal, the pattern is tried only where the literal occurs (every match
-    // starts with it): the same matches as the scan, without running the pattern at every position.
-    // Likewise for a pattern opening with a lookbehind and a group of words: tried only where one
-    // of the words occurs.
-    const opening = literal === undefined && lower !== undefined ? c.opening : undefined;
-    const at = (literal !== undefined || opening !== undefined) && sameLength ? c.sticky() : undefined;
-    const matches = !at ? text.matchAll(re) : literal !== undefined ? stickyMatches(at, text, lower!, literal) : stickyMatchesAny(at, text, lower!, opening!);
+    // With a required literal (or opening words), the pattern is tried only where one of them
+    // starts a word (every match starts so): the same matches as the scan, without running the
+    // pattern at every position.
+    const w = index ? words(c) : undefined;
+    const at = w !== undefined ? c.sticky() : null;
+    let matches: Iterable<RegExpExecArray>;
+    if (at) {
+      const starts = startsOf(index!, scanned!, w!);
+      if (starts.length === 0) continue;
+      matches = stickyMatchesAt(at, text, starts);
+    } else {
+      matches = text.matchAll(re);
+    }
     for (const m of matches) {
       const start = m.index!;
       const wrong = m[0];
@@ -266,7 +372,14 @@ export function findTypos(text: string, entries: readonly TypoEntry[], zones: re
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   // One hit per span: a later entry overlapping an earlier hit is dropped.
+  // Hits are sorted by start and never empty: a hit overlaps a kept one exactly when it starts
+  // before the largest end kept so far.
   const out: TypoHit[] = [];
-  for (const h of hits) if (!out.some((o) => o.start < h.end && h.start < o.end)) out.push(h);
+  let keptEnd = -Infinity;
+  for (const h of hits) {
+    if (h.start < keptEnd) continue;
+    out.push(h);
+    keptEnd = Math.max(keptEnd, h.end);
+  }
   return out;
 }

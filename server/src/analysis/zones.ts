@@ -43,8 +43,8 @@ function computeZones(model: DocumentModel, text: string): OffsetRange[] {
   add(INLINE_CODE_RE);
   add(LINK_DEST_RE, 1);
   add(URL_RE);
-  add(EMAIL_RE);
-  add(DOMAIN_RE);
+  for (const m of emailMatches(text)) zones.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of domainMatches(text)) zones.push({ start: m.index, end: m.index + m[0].length });
   zones.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: OffsetRange[] = [];
   for (const z of zones) {
@@ -53,6 +53,81 @@ function computeZones(model: DocumentModel, text: string): OffsetRange[] {
     else merged.push(z);
   }
   return merged;
+}
+
+// Private copies of the exported patterns (their `lastIndex` is shared with other callers).
+const EMAIL_SCAN = new RegExp(EMAIL_RE.source, EMAIL_RE.flags);
+const DOMAIN_SCAN = new RegExp(DOMAIN_RE.source, DOMAIN_RE.flags);
+/** Every domain ends with a dot and two Latin letters (the start of its top-level domain). */
+const TLD_DOT = /\.[A-Za-z]{2}/g;
+
+let lastEmails: { readonly text: string; readonly matches: readonly RegExpExecArray[] } | undefined;
+let lastDomains: { readonly text: string; readonly matches: readonly RegExpExecArray[] } | undefined;
+
+/**
+ * The matches of {@link EMAIL_RE} in `text` — what `text.matchAll(EMAIL_RE)` yields — without
+ * running the pattern over the whole text: a match contains `@`, and its local part (before the
+ * `@`) is a run of `[A-Za-z0-9._%+-]`, so the scan for the next match starts at the beginning of
+ * that run before the next `@`. The last answer is kept (zones and terms/canonical-spelling ask).
+ */
+export function emailMatches(text: string): readonly RegExpExecArray[] {
+  if (lastEmails && lastEmails.text === text) return lastEmails.matches;
+  const matches = scanFrom(text, EMAIL_SCAN, (from) => {
+    const at = text.indexOf('@', from);
+    if (at < 0) return -1;
+    let s = at;
+    while (s > from && isLocalChar(text.charCodeAt(s - 1))) s--;
+    return s;
+  });
+  lastEmails = { text, matches };
+  return matches;
+}
+
+/**
+ * The matches of {@link DOMAIN_RE} in `text`, like {@link emailMatches}: a match ends with a dot
+ * and two Latin letters, and everything before that dot in the match is `[A-Za-z0-9.-]`.
+ */
+export function domainMatches(text: string): readonly RegExpExecArray[] {
+  if (lastDomains && lastDomains.text === text) return lastDomains.matches;
+  const matches = scanFrom(text, DOMAIN_SCAN, (from) => {
+    TLD_DOT.lastIndex = from;
+    const dot = TLD_DOT.exec(text);
+    if (!dot) return -1;
+    let s = dot.index;
+    while (s > from && isDomainChar(text.charCodeAt(s - 1))) s--;
+    return s;
+  });
+  lastDomains = { text, matches };
+  return matches;
+}
+
+/**
+ * A global scan of `re` (never matching empty) that, after each match, resumes at `next(from)`:
+ * the earliest position at or after `from` where a match can start (-1: none).
+ */
+function scanFrom(text: string, re: RegExp, next: (from: number) => number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (;;) {
+    const start = next(from);
+    if (start < 0) break;
+    re.lastIndex = start;
+    const m = re.exec(text);
+    if (!m || m[0].length === 0) break;
+    out.push(m);
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** `[A-Za-z0-9._%+-]` */
+function isLocalChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+
+/** `[A-Za-z0-9.-]` */
+function isDomainChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 45;
 }
 
 /** True when `[start, end)` intersects a zone (zones sorted, as {@link protectedZones} returns). */

@@ -17,6 +17,7 @@
  * stays grammatical). The other findings have no automatic fix.
  */
 import { definitionNodes } from '../../analysis/platform';
+import { letterLengthBefore } from '../../analysis/script';
 import { inZones, protectedZones } from '../../analysis/zones';
 import type { DocumentModel, OffsetRange } from '../../model/types';
 import { defineRule } from '../types';
@@ -75,17 +76,45 @@ function longFormBefore(text: string, lineStart: number, end: number, acronym: s
   let got = '';
   let start = pos;
   while (got.length < letters.length) {
-    const m = /([\p{L}]+(?:[-‐‑][\p{L}]+)*)\s*$/u.exec(text.slice(lineStart, pos));
-    if (!m) return undefined;
-    const w = m[1]!;
-    got = initials(w) + got;
-    start = lineStart + m.index!;
+    const w = wordBefore(text, lineStart, pos);
+    if (!w) return undefined;
+    got = initials(text.slice(w.start, w.end)) + got;
+    start = w.start;
     pos = start;
     if (!letters.endsWith(got)) return undefined;
   }
   if (got !== letters) return undefined;
   return { start, end: stop };
 }
+
+const HYPHENS = '-‐‑';
+
+/**
+ * The last word of `text[lineStart, pos)` — what `/([\p{L}]+(?:[-‐‑][\p{L}]+)*)\s*$/u` finds in
+ * that slice — by walking back from `pos` (a regex over the slice per word is quadratic on long
+ * lines): trailing white space, then letters and hyphens that stand between letters.
+ */
+function wordBefore(text: string, lineStart: number, pos: number): OffsetRange | undefined {
+  let end = pos;
+  while (end > lineStart && WHITE.test(text[end - 1]!)) end--;
+  let start = end;
+  for (;;) {
+    const n = start - lineStart >= 1 ? letterLengthBefore(text, start) : 0;
+    if (n > 0 && start - n >= lineStart) {
+      start -= n;
+      continue;
+    }
+    // A hyphen joins two parts when a letter stands before it (one stands after it: `start` is a letter).
+    if (start < end && start - 1 > lineStart && HYPHENS.includes(text[start - 1]!) && letterLengthBefore(text, start - 1) > 0 && start - 1 - letterLengthBefore(text, start - 1) >= lineStart) {
+      start -= 1;
+      continue;
+    }
+    break;
+  }
+  return start < end ? { start, end } : undefined;
+}
+
+const WHITE = /\s/;
 
 /** A regular expression matching `phrase` in any case form (each inflected word by its stem). */
 function inflectedPattern(phrase: string): string {
@@ -157,6 +186,111 @@ export function findAliases(model: DocumentModel, text: string): Alias[] {
   return out;
 }
 
+/**
+ * A test «is `o` inside one of `ranges`» for many offsets: the ranges sorted by start with the
+ * running maximum of their ends, searched by binary search instead of a scan per offset.
+ */
+function containedIn(ranges: readonly OffsetRange[]): (o: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let max = -Infinity;
+  for (const r of sorted) maxEnd.push((max = Math.max(max, r.end)));
+  return (o) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= o) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > o;
+  };
+}
+
+const regexCache = new Map<string, RegExp>();
+
+/** A compiled pattern from a small cache (the same names recur from draft to draft). */
+function cachedRegex(source: string, flags: string): RegExp {
+  const key = flags + ' ' + source;
+  let re = regexCache.get(key);
+  if (!re) {
+    if (regexCache.size >= 256) regexCache.clear();
+    regexCache.set(key, (re = new RegExp(source, flags)));
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Starts of the matches of a global pattern in `text.slice(0, to)` from `from`, lazily. */
+function* regexWords(text: string, source: string, flags: string, from: number, to: number): Generator<number> {
+  const re = cachedRegex(source, flags);
+  const subject = to === text.length ? text : text.slice(0, to);
+  // The position is kept here: the cached pattern may serve another search between two steps.
+  let next = from;
+  for (;;) {
+    re.lastIndex = next;
+    const m = re.exec(subject);
+    if (!m) return;
+    next = m.index + m[0].length;
+    if (m[0].length === 0) next += (subject.codePointAt(next) ?? 0) > 0xffff ? 2 : 1;
+    yield m.index;
+  }
+}
+
+/** True when a literal search reads `word` as the regex does (no surrogate halves at its ends). */
+function literalSafe(word: string): boolean {
+  if (word.length === 0) return false;
+  const first = word.charCodeAt(0);
+  const last = word.charCodeAt(word.length - 1);
+  return !(first >= 0xdc00 && first <= 0xdfff) && !(last >= 0xd800 && last <= 0xdbff);
+}
+
+/**
+ * Starts of `word` in `text.slice(0, to)` from `from` with no letter or digit (code point) right
+ * before or after it, left to right without overlaps: the matches of
+ * `(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])` (flags `gu`) in that slice.
+ */
+function* wholeWords(text: string, word: string, from: number, to: number): Generator<number> {
+  for (let p = text.indexOf(word, from); p >= 0 && p + word.length <= to; ) {
+    const end = p + word.length;
+    if (!wordCharBefore(text, p) && !(end < to && wordCharAt(text, end))) {
+      yield p;
+      p = text.indexOf(word, end);
+    } else {
+      p = text.indexOf(word, p + 1);
+    }
+  }
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+function asciiOrCyrillicWordChar(c: number): boolean | undefined {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0x410 && c <= 0x44f) return true;
+  return undefined;
+}
+
+/** `[\p{L}\p{N}]` for the code point ending just before `p`. */
+function wordCharBefore(text: string, p: number): boolean {
+  if (p <= 0) return false;
+  const c = text.charCodeAt(p - 1);
+  const quick = asciiOrCyrillicWordChar(c);
+  if (quick !== undefined) return quick;
+  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
+    const h = text.charCodeAt(p - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return WORD_CHAR.test(text.slice(p - 2, p));
+  }
+  return WORD_CHAR.test(text[p - 1]!);
+}
+
+/** `[\p{L}\p{N}]` for the code point starting at `p` (within the text). */
+function wordCharAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  const quick = asciiOrCyrillicWordChar(c);
+  if (quick !== undefined) return quick;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(p)!));
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -172,20 +306,24 @@ export default defineRule({
     const zones = protectedZones(model, text);
     const intros = aliases.map((a) => a.intro);
     const defs = definitionNodes(model).map((n) => n.range);
-    const inDefs = (o: number): boolean => defs.some((r) => o >= r.start && o < r.end);
-    const inIntro = (o: number): boolean => intros.some((r) => o >= r.start && o < r.end);
+    const inDefs = containedIn(defs);
+    const inIntro = containedIn(intros);
     const seen = new Set<string>();
 
     for (const alias of aliases) {
       if (seen.has(alias.text)) continue;
       seen.add(alias.text);
       const introLine = model.lineAt(alias.intro.start);
-      const exact = new RegExp(`(?<![\\p{L}\\p{N}])${escape(alias.text)}(?![\\p{L}\\p{N}])`, 'gu');
+      // The acronym itself is searched as a literal (`indexOf` and a look at its neighbours), what
+      // `(?<![\p{L}\p{N}])text(?![\p{L}\p{N}])` finds; a pattern opening with a lookbehind is tried at
+      // every position of the text.
+      const exact = (from: number, to: number): Iterable<number> =>
+        literalSafe(alias.text) ? wholeWords(text, alias.text, from, to) : regexWords(text, `(?<![\\p{L}\\p{N}])${escape(alias.text)}(?![\\p{L}\\p{N}])`, 'gu', from, to);
 
       // Repeated long form.
       if (alias.longForm) {
         const long = text.slice(alias.longForm.start, alias.longForm.end);
-        const re = new RegExp(`(?<![\\p{L}\\p{N}])${inflectedPattern(long)}(?![\\p{L}\\p{N}])`, 'giu');
+        const re = cachedRegex(`(?<![\\p{L}\\p{N}])${inflectedPattern(long)}(?![\\p{L}\\p{N}])`, 'giu');
         re.lastIndex = alias.intro.end;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const start = m.index;
@@ -202,8 +340,7 @@ export default defineRule({
 
       // Used before the introduction.
       if (alias.acronym) {
-        for (const m of text.slice(0, alias.intro.start).matchAll(exact)) {
-          const start = m.index!;
+        for (const start of exact(0, alias.intro.start)) {
           if (start < model.bodyStart || model.lineAt(start) === introLine || inZones(zones, start) || inDefs(start) || inIntro(start)) continue;
           if (text[start - 1] === '(' && text[start + alias.text.length] === ')') continue; // «… платформа «Сферум» (ИКОП «Сферум»)»
           ctx.report({
@@ -216,10 +353,18 @@ export default defineRule({
       }
 
       // Never used after the introduction.
-      const usage = alias.acronym ? exact : new RegExp(`(?<![\\p{L}\\p{N}])${inflectedPattern(alias.text)}(?![\\p{L}\\p{N}])`, 'giu');
-      usage.lastIndex = 0;
-      const after = text.slice(alias.intro.end);
-      const used = [...after.matchAll(usage)].some((m) => !inIntro(alias.intro.end + m.index!));
+      // Searched in the text from the end of the introduction (its `)` is no letter, so the
+      // leading lookbehind reads as at the start of the rest), stopping at the first use.
+      const usage = alias.acronym
+        ? exact(alias.intro.end, text.length)
+        : regexWords(text, `(?<![\\p{L}\\p{N}])${inflectedPattern(alias.text)}(?![\\p{L}\\p{N}])`, 'giu', alias.intro.end, text.length);
+      let used = false;
+      for (const start of usage) {
+        if (!inIntro(start)) {
+          used = true;
+          break;
+        }
+      }
       if (!used) {
         ctx.report({
           range: { start: alias.start, end: alias.end },

@@ -26,7 +26,7 @@ import { findMangledNames, mixupMentions, platformMentions } from '../../analysi
 import { matchCase } from '../../analysis/typos';
 import { editDistance } from '../../analysis/script';
 import { termsData, type PlatformAddress } from '../../analysis/termsData';
-import { DOMAIN_RE, EMAIL_RE, overlaps } from '../../analysis/zones';
+import { domainMatches, emailMatches } from '../../analysis/zones';
 import type { OffsetRange } from '../../model/types';
 import { defineRule, type Fix, type OffsetEdit, type RuleContext } from '../types';
 
@@ -69,15 +69,28 @@ function addressHits(ctx: RuleContext, addresses: readonly PlatformAddress[], kn
     const d = e.slice(e.indexOf('@') + 1);
     if (!domains.includes(d)) domains.push(d);
   }
+  // Inside an HTML comment: the last `<!--` at or before `start` is not closed by a `-->` before
+  // `start`. The positions of both are collected once (a `lastIndexOf` per hit is quadratic).
+  let opens: number[] | undefined;
+  let closes: number[] | undefined;
+  const inComment = (start: number): boolean => {
+    if (!opens || !closes) {
+      opens = positionsOf(text, '<!--');
+      closes = positionsOf(text, '-->');
+    }
+    const i = lastAtOrBefore(opens, start);
+    if (i < 0) return false;
+    const close = firstAtOrAfter(closes, opens[i]!);
+    return close >= 0 && closes[close]! >= start;
+  };
   const skip = (start: number): boolean => {
     const line = ctx.model.lines[ctx.model.lineAt(start)];
     if (line?.block === 'code') return true;
-    const before = text.lastIndexOf('<!--', start);
-    return before >= 0 && text.indexOf('-->', before) >= start;
+    return inComment(start);
   };
   const hits: AddressHit[] = [];
   const emailRanges: OffsetRange[] = [];
-  for (const m of text.matchAll(EMAIL_RE)) {
+  for (const m of emailMatches(text)) {
     const start = m.index!;
     const email = m[0];
     emailRanges.push({ start, end: start + email.length });
@@ -96,13 +109,65 @@ function addressHits(ctx: RuleContext, addresses: readonly PlatformAddress[], kn
     const close = locals.find((c) => c.length >= 4 && editDistance(l, c, 1) === 1);
     if (close) hits.push({ start, end: start + at, found: local, fixed: close });
   }
-  for (const m of text.matchAll(DOMAIN_RE)) {
+  // E-mail ranges are sorted and disjoint, domains come in order: one pointer walks both.
+  let e = 0;
+  const nearCache = new Map<string, string | undefined>();
+  for (const m of domainMatches(text)) {
     const start = m.index!;
-    if (skip(start) || emailRanges.some((r) => start >= r.start && start < r.end)) continue;
-    const near = nearDomain(m[0], domains, known);
+    while (e < emailRanges.length && emailRanges[e]!.end <= start) e++;
+    if (skip(start) || (e < emailRanges.length && start >= emailRanges[e]!.start)) continue;
+    let near = nearCache.get(m[0]);
+    if (near === undefined && !nearCache.has(m[0])) nearCache.set(m[0], (near = nearDomain(m[0], domains, known)));
     if (near) hits.push({ start, end: start + m[0].length, found: m[0], fixed: near });
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Every position of `needle` in `text`, ascending. */
+function positionsOf(text: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/** Index of the last element ≤ `x` of an ascending array, or -1. */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the first element ≥ `x` of an ascending array, or -1. */
+function firstAtOrAfter(sorted: readonly number[], x: number): number {
+  const i = lastAtOrBefore(sorted, x - 1) + 1;
+  return i < sorted.length ? i : -1;
+}
+
+/**
+ * A test «does `r` overlap one of `ranges`» for many `r`: the ranges sorted by start with the
+ * running maximum of their ends, searched by binary search (a scan per mention is quadratic).
+ */
+function overlapTest(ranges: readonly OffsetRange[]): (r: OffsetRange) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let max = -Infinity;
+  for (const c of sorted) maxEnd.push((max = Math.max(max, c.end)));
+  return (r) => {
+    // `overlaps(c, r)`: c.start < r.end && r.start < c.end, for some c.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < r.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > r.start;
+  };
 }
 
 const LINK_RE = /\[([^\]\n]*)\]\(([^)\s]*)\)/g;
@@ -118,9 +183,14 @@ export default defineRule({
     const claimed: OffsetRange[] = mixupMentions(ctx).map((m) => ({ start: m.start, end: m.end }));
 
     // Mangled quoted names first: they contain MAX lookalikes that must not be reported twice.
+    // Names come in ascending order: one overlaps an earlier claimed name exactly when it starts
+    // before the largest end claimed so far.
+    const isMixup = overlapTest(claimed);
+    let namesEnd = -Infinity;
     for (const n of findMangledNames(ctx.model, ctx.text, data.canonical.platform)) {
-      if (claimed.some((c) => overlaps(c, n))) continue;
+      if (isMixup(n) || n.start < namesEnd) continue;
       claimed.push({ start: n.start, end: n.quoteEnd });
+      namesEnd = Math.max(namesEnd, n.quoteEnd);
       const name = matchCase(n.inner, data.canonical.platform);
       const fixes: Fix[] = [{ title: `Заменить на «${name}»`, edits: [{ start: n.start, end: n.end, newText: name }] }];
       if (n.withMax) {
@@ -134,8 +204,9 @@ export default defineRule({
       });
     }
 
+    const isClaimed = overlapTest(claimed);
     for (const m of platformMentions(ctx)) {
-      if (claimed.some((c) => overlaps(c, m))) continue;
+      if (isClaimed(m)) continue;
       const range = { start: m.start, end: m.end };
       if (m.kind === 'max-lookalike' || m.kind === 'max-case') {
         const cyr = /[\p{Script=Cyrillic}]/u.test(m.text);
@@ -163,8 +234,13 @@ export default defineRule({
     const hits = addressHits(ctx, data.addresses, data.knownDomains);
     const links = [...ctx.text.matchAll(LINK_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
     const groups = new Map<number, AddressHit[]>();
+    // Links are sorted and disjoint, hits sorted by start: only the first link ending after a
+    // hit's start can contain it.
+    let k = 0;
     hits.forEach((h, i) => {
-      const li = links.findIndex((l) => h.start >= l.start && h.end <= l.end);
+      while (k < links.length && links[k]!.end <= h.start) k++;
+      const l = links[k];
+      const li = l && h.start >= l.start && h.end <= l.end ? k : -1;
       const key = li >= 0 ? -1 - li : i;
       groups.set(key, [...(groups.get(key) ?? []), h]);
     });

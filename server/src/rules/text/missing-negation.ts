@@ -34,13 +34,16 @@ export default defineRule({
       .filter((p): p is { id: string; re: RegExp } => p.re !== null);
     const reported = new Set<RegNode>();
     for (const parent of ctx.model.nodes) {
-      if (parent.children.length === 0) continue;
+      // Both heads end with «:» (cheap test before the head text is built).
+      if (parent.children.length === 0 || !parent.text.includes(':')) continue;
       const head = headText(parent);
       if (!OBLIGATION_HEAD.test(head) || PROHIBITION_HEAD.test(head)) continue;
       const visit = (item: RegNode): void => {
         if (reported.has(item)) return;
-        const body = headText(item);
-        if (OBLIGATION_HEAD.test(body) || PROHIBITION_HEAD.test(body)) return; // a nested list has its own head
+        if (item.text.includes(':')) {
+          const body = headText(item);
+          if (OBLIGATION_HEAD.test(body) || PROHIBITION_HEAD.test(body)) return; // a nested list has its own head
+        }
         const textStart = item.titleRange.start;
         const own = ctx.text.slice(textStart, item.headRange.end).replace(/\*\*|__/g, '');
         if (!/^не\s/iu.test(own)) {

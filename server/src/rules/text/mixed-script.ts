@@ -21,9 +21,8 @@ import { termsData, typosData } from '../../analysis/termsData';
 import { inZones, overlaps, protectedZones } from '../../analysis/zones';
 import type { OffsetRange } from '../../model/types';
 import { defineRule } from '../types';
-import { typoHits } from './typo';
+import { textWords, typoHits } from './typo';
 import { minimalEdit } from '../../analysis/typos';
-import { letterLengthAt } from '../../analysis/script';
 
 const MAX_LIKE = /^[МMмm][АAаa][ХXхx](?:ом|е|а|у)?$/u;
 
@@ -57,35 +56,9 @@ export default defineRule({
       }
       return inZones(zones, w.start, w.end) || claimed!.some((c) => overlaps(c, w)) || allowed!.some((a) => overlaps(a, w));
     };
-    // The `\p{L}+` words of the text, scanned by code unit (basic Cyrillic and ASCII letters
-    // without a regex); `plain[i]` marks a word the fast path below skips.
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const plain: boolean[] = [];
-    for (let i = 0; i < text.length; ) {
-      let n = letterLengthAt(text, i);
-      if (n === 0) {
-        i++;
-        continue;
-      }
-      const a = i;
-      // Fast path: a word of basic Cyrillic letters only, or of two or more ASCII letters only, is
-      // reported by neither check below.
-      let cyrillic = true;
-      let ascii = true;
-      do {
-        for (let k = i; k < i + n; k++) {
-          const c = text.charCodeAt(k);
-          if (c < 0x400 || c > 0x45f) cyrillic = false;
-          if (c >= 0x80) ascii = false;
-        }
-        i += n;
-        n = letterLengthAt(text, i);
-      } while (n > 0);
-      starts.push(a);
-      ends.push(i);
-      plain.push(cyrillic || (ascii && i - a > 1));
-    }
+    // The `\p{L}+` words of the text (shared with text/typo); `plain[i]` marks a word of basic
+    // Cyrillic letters only, or of two or more ASCII letters only: reported by neither check below.
+    const { starts, ends, plain } = textWords(ctx);
     const wordAt = (i: number): { start: number; end: number; word: string } | undefined =>
       i < 0 || i >= starts.length ? undefined : { start: starts[i]!, end: ends[i]!, word: text.slice(starts[i], ends[i]) };
     for (let i = 0; i < starts.length; i++) {

@@ -16,11 +16,17 @@
 import { typosData } from '../../analysis/termsData';
 import { findTypos, type TypoHit } from '../../analysis/typos';
 import { protectedZones } from '../../analysis/zones';
+import { wordRuns, type WordRuns } from '../../analysis/script';
 import { defineRule, type RuleContext } from '../types';
 
 /** Dictionary typos of an analysis (memoised: `text/mixed-script` leaves their spans alone). */
 export function typoHits(ctx: RuleContext): TypoHit[] {
-  return ctx.memo('text:typos', () => findTypos(ctx.text, typosData(ctx.knowledge).typos, protectedZones(ctx.model, ctx.text)));
+  return ctx.memo('text:typos', () => findTypos(ctx.text, typosData(ctx.knowledge).typos, protectedZones(ctx.model, ctx.text), textWords(ctx)));
+}
+
+/** The `\p{L}+` words of an analysis, scanned once for `text/typo` and `text/mixed-script`. */
+export function textWords(ctx: RuleContext): WordRuns {
+  return ctx.memo('text:words', () => wordRuns(ctx.text));
 }
 
 export default defineRule({
