@@ -82,6 +82,25 @@ const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null &&
 
 /** Terminology data from the knowledge (built-in values for anything missing). */
 export function termsData(knowledge: Knowledge | undefined): TermsData {
+  return cachedPer(termsCache, knowledge, readTermsData);
+}
+
+/**
+ * Data views are read once per knowledge object (knowledge is frozen and cached by
+ * `getKnowledge`): callers ask for them many times per analysis and compare results by identity.
+ */
+const termsCache = new WeakMap<object, TermsData>();
+const typosCache = new WeakMap<object, TyposData>();
+const NO_KNOWLEDGE = {};
+
+function cachedPer<T>(cache: WeakMap<object, T>, knowledge: Knowledge | undefined, read: (k: Knowledge | undefined) => T): T {
+  const key = knowledge ?? NO_KNOWLEDGE;
+  let hit = cache.get(key);
+  if (hit === undefined) cache.set(key, (hit = read(knowledge)));
+  return hit;
+}
+
+function readTermsData(knowledge: Knowledge | undefined): TermsData {
   const raw = (knowledge?.['terms'] ?? {}) as Record<string, unknown>;
   const base = builtinTerms as unknown as TermsData;
   return {
@@ -99,6 +118,10 @@ export function termsData(knowledge: Knowledge | undefined): TermsData {
 
 /** Typography data from the knowledge (built-in values for anything missing). */
 export function typosData(knowledge: Knowledge | undefined): TyposData {
+  return cachedPer(typosCache, knowledge, readTyposData);
+}
+
+function readTyposData(knowledge: Knowledge | undefined): TyposData {
   const raw = (knowledge?.['typos'] ?? {}) as Record<string, unknown>;
   const base = builtinTypos as unknown as TyposData;
   return {

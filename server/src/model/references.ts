@@ -59,7 +59,14 @@ export interface DefinedTerm {
   readonly definition: OffsetRange;
 }
 
-const WORD_RE = /(?<![\p{L}\d])(?:(подпункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|подп\.|пп\.)|(пункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|п\.)|(раздел(?:а|у|ом|е|ы|ов|ам|ами|ах)?|разд\.)|(приложени(?:е|я|ю|ем|и|й|ям|ями|ях)|прил\.))(?![\p{L}])/giu;
+const WORD_RE = /(?<![\p{L}\d])(?:(подпункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|подп\.|пп\.)|(пункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|п\.)|(раздел(?:а|у|ом|е|ы|ов|ам|ами|ах)?|разд\.)|(приложени(?:е|я|ю|ем|и|й|ям|ями|ях)|прил\.))(?![\p{L}])/yiu;
+/**
+ * Where a reference word may start: every alternative of {@link WORD_RE} begins with one of these
+ * literals (same flags, so the same case folding). Scanning for them is about twice as cheap as
+ * scanning with WORD_RE itself (its leading lookbehind is tried at every position); WORD_RE is then
+ * tried, sticky, only at these positions.
+ */
+const WORD_HINT_RE = /п(?:одп|п\.|ункт|\.|рил)|разд/giu;
 /** A clause number: parts without leading zeros, not the start of a date or a longer number. */
 const NUMBER_RE = /(\d{1,3}(?:\.\d{1,3}){0,5})(?!\d|\.\d|[\p{L}%]|[-‐–]\s?\p{L})/uy;
 const APPENDIX_NUMBER_RE = /(?:(?:№|N|No\.?)\s*)?(\d{1,2})(?!\d|\.\d|[\p{L}%])/uy;
@@ -112,31 +119,75 @@ function referable(n: RegNode): boolean {
   return n.number !== undefined && (n.kind === 'section' || n.kind === 'clause' || n.kind === 'subclause');
 }
 
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 function inAppendixOf(n: RegNode): RegNode | undefined {
   for (let p = n.parent; p; p = p.parent) if (p.kind === 'appendix') return p;
   return undefined;
 }
 
-/** Resolves numbers to nodes; built once per model. */
+/** Resolves numbers to nodes; built once per model (its index on the first number to resolve). */
 export class ReferenceResolver {
-  /** Number text → nodes, per scope (`undefined` = the body). */
-  readonly #byScope = new Map<RegNode | undefined, Map<string, RegNode[]>>();
+  readonly #model: DocumentModel;
+  /** Number text → nodes, per scope (`undefined` = the body); built lazily, as most drafts have few or no references. */
+  #byScope: Map<RegNode | undefined, Map<string, RegNode[]>> | undefined;
   readonly #appendices: readonly RegNode[];
 
   constructor(model: DocumentModel) {
+    this.#model = model;
     this.#appendices = model.appendices;
-    for (const n of model.nodes) {
-      const app = inAppendixOf(n);
-      // In an appendix, its own numbered entries (`1. Форма заявки.`) are its clauses.
-      const entry = app !== undefined && n.kind === 'item' && n.number !== undefined && n.parent === app;
-      if ((!referable(n) && !entry) || !/^\d/.test(n.number!.text)) continue;
-      const byNumber = this.#byScope.get(app) ?? new Map<string, RegNode[]>();
-      this.#byScope.set(app, byNumber);
-      const key = n.number!.parts.join('.');
-      const list = byNumber.get(key) ?? [];
-      list.push(n);
-      byNumber.set(key, list);
+  }
+
+  /**
+   * Where the numbers of parts start (their labels), ascending; built with the index, in the same
+   * pass (in document order they are already sorted: an array is cheaper to fill than a Set).
+   */
+  #labels: number[] | undefined;
+
+  /** True when a number starting at `offset` is a part's own label (`Раздел 2.`, `Приложение № 1`). */
+  isLabelAt(offset: number): boolean {
+    this.#byScope ??= this.#index();
+    const labels = this.#labels!;
+    let lo = 0;
+    let hi = labels.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = labels[mid]!;
+      if (v === offset) return true;
+      if (v < offset) lo = mid + 1;
+      else hi = mid - 1;
     }
+    return false;
+  }
+
+  #index(): Map<RegNode | undefined, Map<string, RegNode[]>> {
+    const byScope = new Map<RegNode | undefined, Map<string, RegNode[]>>();
+    const labels: number[] = [];
+    let sorted = true;
+    for (const n of this.#model.nodes) {
+      const num = n.number;
+      if (num !== undefined) {
+        if (labels.length > 0 && num.range.start < labels[labels.length - 1]!) sorted = false;
+        labels.push(num.range.start);
+      }
+      // Cheap tests first (most nodes are unnumbered): a number that starts with a digit, on a
+      // referable node or, in an appendix, on its own numbered entries (`1. Форма заявки.`), which
+      // are its clauses (an entry's parent is the appendix, the nearest appendix above it).
+      if (num === undefined || !isDigitCode(num.text.charCodeAt(0))) continue;
+      const entry = n.kind === 'item' && n.parent?.kind === 'appendix';
+      if (!entry && !referable(n)) continue;
+      const app = entry ? n.parent : inAppendixOf(n);
+      let byNumber = byScope.get(app);
+      if (!byNumber) byScope.set(app, (byNumber = new Map<string, RegNode[]>()));
+      const parts = num.parts;
+      const key = parts.length === 1 ? String(parts[0]) : parts.join('.');
+      const list = byNumber.get(key);
+      if (list) list.push(n);
+      else byNumber.set(key, [n]);
+    }
+    if (!sorted) labels.sort((a, b) => a - b);
+    this.#labels = labels;
+    return byScope;
   }
 
   /** The appendix numbered `n`. */
@@ -147,6 +198,7 @@ export class ReferenceResolver {
   /** The first node numbered `parts` in the scope (an appendix, else the body). */
   resolve(parts: readonly number[], kind: ReferenceKind, scope?: RegNode): RegNode | undefined {
     if (kind === 'appendix') return parts.length === 1 ? this.appendix(parts[0]!) : undefined;
+    this.#byScope ??= this.#index();
     const hits = this.#byScope.get(scope)?.get(parts.join('.')) ?? [];
     if (hits.length === 0) return undefined;
     if (kind === 'section') return hits.find((n) => n.kind === 'section') ?? hits[0];
@@ -234,11 +286,25 @@ function skipLine(model: DocumentModel, offset: number): boolean {
 export function findReferences(model: DocumentModel, resolver = new ReferenceResolver(model)): CrossReference[] {
   const text = model.text;
   // A number that is a part's own label starts where that label starts (`Раздел 2.`, `Приложение № 1`).
-  const labels = new Set(model.nodes.filter((n) => n.number).map((n) => n.number!.range.start));
-  const isLabel = (r: OffsetRange): boolean => labels.has(r.start);
+  const isLabel = (r: OffsetRange): boolean => resolver.isLabelAt(r.start);
   const out: CrossReference[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+  // The leftmost match of WORD_RE from `next` on, as a global WORD_RE.exec would find it: a match
+  // can only start at a hint (see WORD_HINT_RE), so hints are tried in order.
+  let next = 0;
+  const nextWord = (): RegExpExecArray | null => {
+    WORD_HINT_RE.lastIndex = next;
+    for (let h = WORD_HINT_RE.exec(text); h; h = WORD_HINT_RE.exec(text)) {
+      WORD_RE.lastIndex = h.index;
+      const m = WORD_RE.exec(text);
+      if (m) {
+        next = WORD_RE.lastIndex;
+        return m;
+      }
+      WORD_HINT_RE.lastIndex = h.index + 1;
+    }
+    return null;
+  };
+  for (let m = nextWord(); m; m = nextWord()) {
     const kind = kindOf(m);
     const wordEnd = m.index + m[0].length;
     if (skipLine(model, m.index)) continue;
@@ -248,7 +314,7 @@ export function findReferences(model: DocumentModel, resolver = new ReferenceRes
     const scopeMatch = kind !== 'appendix' ? APPENDIX_SCOPE.exec(text.slice(read.end, read.end + 60)) : null;
     const scopeEnd = scopeMatch ? read.end + scopeMatch[0].length : read.end;
     if (citesAnotherAct(text, scopeEnd)) {
-      WORD_RE.lastIndex = Math.max(WORD_RE.lastIndex, read.end);
+      next = Math.max(next, read.end);
       continue;
     }
     const at = m.index;
@@ -270,7 +336,7 @@ export function findReferences(model: DocumentModel, resolver = new ReferenceRes
       targets.push({ range: n.range, number: n.text, parts: n.parts, node: resolve(n.parts) });
     });
     out.push({ kind, word: m[0], range: { start: m.index, end: read.end }, targets, appendix, appendixNumber: scopeMatch ? Number(scopeMatch[1]) : undefined });
-    WORD_RE.lastIndex = Math.max(WORD_RE.lastIndex, read.end);
+    next = Math.max(next, read.end);
   }
   return out;
 }

@@ -28,15 +28,32 @@ function normalizeTitle(s: string): string {
     .trim();
 }
 
-function matches(spec: SectionSpec, title: string): boolean {
-  const t = normalizeTitle(title);
-  return spec.patterns.some((p) => {
-    try {
-      return new RegExp(p, 'iu').test(t);
-    } catch {
-      return false;
+/**
+ * The valid patterns of a list, compiled once per list (knowledge objects are immutable); a broken
+ * pattern is left out, as it never matched.
+ */
+const compiledPatterns = new WeakMap<readonly string[], readonly RegExp[]>();
+
+function patternsOf(spec: SectionSpec): readonly RegExp[] {
+  let res = compiledPatterns.get(spec.patterns);
+  if (!res) {
+    const list: RegExp[] = [];
+    for (const p of spec.patterns) {
+      try {
+        list.push(new RegExp(p, 'iu'));
+      } catch {
+        // never matches
+      }
     }
-  });
+    compiledPatterns.set(spec.patterns, (res = list));
+  }
+  return res;
+}
+
+/** True when a normalised title (see {@link normalizeTitle}) matches one of the spec's patterns. */
+function matchesNormalized(spec: SectionSpec, t: string): boolean {
+  for (const re of patternsOf(spec)) if (re.test(t)) return true;
+  return false;
 }
 
 function inAppendix(n: RegNode): boolean {
@@ -44,20 +61,59 @@ function inAppendix(n: RegNode): boolean {
   return false;
 }
 
-/** Sections of the body in document order. */
-function bodySections(model: DocumentModel): RegNode[] {
-  return model.nodes.filter((n) => n.kind === 'section' && !inAppendix(n));
+/**
+ * What the searches below read, once per model (every missing section and element asks them
+ * again): the body sections, their normalised titles and, per profile, the spec each matches.
+ */
+interface SectionIndex {
+  /** Sections of the body in document order. */
+  readonly sections: readonly RegNode[];
+  /** Normalised titles of `sections`, filled on first use. */
+  readonly titles: Array<string | undefined>;
+  /** Per profile: the index of the spec each section matches (-1 none), filled on first use. */
+  readonly specs: Map<readonly SectionSpec[], Array<number | undefined>>;
 }
 
-/** The index in the profile of the spec a section matches, or -1. */
-function specIndex(profile: readonly SectionSpec[], section: RegNode): number {
-  return profile.findIndex((s) => matches(s, section.title));
+const sectionIndexes = new WeakMap<DocumentModel, SectionIndex>();
+
+function sectionIndex(model: DocumentModel): SectionIndex {
+  let index = sectionIndexes.get(model);
+  if (!index) {
+    const sections = model.nodes.filter((n) => n.kind === 'section' && !inAppendix(n));
+    index = { sections, titles: new Array<string | undefined>(sections.length), specs: new Map() };
+    sectionIndexes.set(model, index);
+  }
+  return index;
+}
+
+function titleAt(index: SectionIndex, i: number): string {
+  return (index.titles[i] ??= normalizeTitle(index.sections[i]!.title));
+}
+
+/** Sections of the body in document order (shared: do not modify). */
+function bodySections(model: DocumentModel): readonly RegNode[] {
+  return sectionIndex(model).sections;
+}
+
+/** The index in the profile of the spec the `i`-th body section matches, or -1. */
+function specIndex(index: SectionIndex, profile: readonly SectionSpec[], i: number): number {
+  let byProfile = index.specs.get(profile);
+  if (!byProfile) index.specs.set(profile, (byProfile = new Array<number | undefined>(index.sections.length)));
+  let k = byProfile[i];
+  if (k === undefined) {
+    const t = titleAt(index, i);
+    byProfile[i] = k = profile.findIndex((s) => matchesNormalized(s, t));
+  }
+  return k;
 }
 
 /** The body section matching a profile spec (by id), if any. */
 export function sectionFor(model: DocumentModel, profile: readonly SectionSpec[], id: string): RegNode | undefined {
   const spec = profile.find((s) => s.id === id);
-  return spec ? bodySections(model).find((s) => matches(spec, s.title)) : undefined;
+  if (!spec) return undefined;
+  const index = sectionIndex(model);
+  for (let i = 0; i < index.sections.length; i++) if (matchesNormalized(spec, titleAt(index, i))) return index.sections[i];
+  return undefined;
 }
 
 /** Offset of the start of line `i` (text length past the last line). */
@@ -119,27 +175,81 @@ function firstClause(section: RegNode | undefined): RegNode | undefined {
   return undefined;
 }
 
+/** One line of a section's skeleton, read once per spec and kind of act (see {@link templateOf}). */
+type SkeletonLine =
+  | { readonly type: 'clause'; readonly tail: string; readonly rest: string }
+  | { readonly type: 'heading'; readonly rest: string }
+  | { readonly type: 'blank' }
+  | { readonly type: 'text'; readonly raw: string };
+
+/** Skeletons adapted to the act's kind and parsed, per spec (knowledge objects are immutable) and kind. */
+const templates = new WeakMap<SectionSpec, Map<string, readonly SkeletonLine[]>>();
+
+function templateOf(model: DocumentModel, spec: SectionSpec): readonly SkeletonLine[] {
+  // adaptToKind reads nothing of the model but the title's kind.
+  const kind = model.title?.kind ?? 'ПОЛОЖЕНИЕ';
+  let byKind = templates.get(spec);
+  if (!byKind) templates.set(spec, (byKind = new Map()));
+  let lines = byKind.get(kind);
+  if (!lines) {
+    lines = (spec.skeleton ?? [`{n}. ${spec.name}`]).map((l): SkeletonLine => {
+      const raw = adaptToKind(model, l);
+      const h = /^\{n\}\.?\s+(.*)$/u.exec(raw);
+      const c = /^\{n\}((?:\.\d+)+)\.?\s+(.*)$/u.exec(raw);
+      if (c) return { type: 'clause', tail: c[1]!, rest: c[2]! };
+      if (h) return { type: 'heading', rest: h[1]! };
+      if (raw.trim() === '') return { type: 'blank' };
+      return { type: 'text', raw };
+    });
+    if (byKind.size >= 16) byKind.clear();
+    byKind.set(kind, lines);
+  }
+  return lines;
+}
+
+/** The style of a neighbour section that skeletons follow. */
+interface NeighbourStyle {
+  readonly heading: { prefix: string; suffix: string };
+  readonly headingDot: boolean;
+  readonly caps: boolean;
+  readonly clauseDeco: { prefix: string; suffix: string };
+  readonly clauseDot: boolean;
+  readonly blank: boolean;
+}
+
+/** Per neighbour node (each belongs to one model): every missing section of a draft mostly asks the same one. */
+const styles = new WeakMap<RegNode, NeighbourStyle>();
+
+function styleOf(model: DocumentModel, neighbour: RegNode | undefined): NeighbourStyle {
+  let style = neighbour ? styles.get(neighbour) : undefined;
+  if (!style) {
+    const clause = firstClause(neighbour);
+    style = {
+      heading: decoration(model, neighbour),
+      headingDot: neighbour?.number?.trailingDot ?? true,
+      caps: neighbour ? isCaps(neighbour.title) : false,
+      clauseDeco: decoration(model, clause),
+      clauseDot: clause?.number?.trailingDot ?? true,
+      blank: blankStyle(model, neighbour),
+    };
+    if (neighbour) styles.set(neighbour, style);
+  }
+  return style;
+}
+
 /** Formats the skeleton lines of a section numbered `n` in the style of its neighbour. */
 function skeletonLines(model: DocumentModel, spec: SectionSpec, n: number, neighbour: RegNode | undefined): string[] {
-  const heading = decoration(model, neighbour);
-  const headingDot = neighbour?.number?.trailingDot ?? true;
-  const caps = neighbour ? isCaps(neighbour.title) : false;
-  const clause = firstClause(neighbour);
-  const clauseDeco = decoration(model, clause);
-  const clauseDot = clause?.number?.trailingDot ?? true;
-  const blank = blankStyle(model, neighbour);
+  const { heading, headingDot, caps, clauseDeco, clauseDot, blank } = styleOf(model, neighbour);
   const out: string[] = [];
-  for (const raw of (spec.skeleton ?? [`{n}. ${spec.name}`]).map((l) => adaptToKind(model, l))) {
-    const h = /^\{n\}\.?\s+(.*)$/u.exec(raw);
-    const c = /^\{n\}((?:\.\d+)+)\.?\s+(.*)$/u.exec(raw);
-    if (c) {
-      out.push(`${clauseDeco.prefix}${n}${c[1]}${clauseDot ? '.' : ''} ${c[2]}${clauseDeco.suffix}`);
-    } else if (h) {
-      out.push(`${heading.prefix}${n}${headingDot ? '.' : ''} ${caps ? h[1]!.toUpperCase() : h[1]}${heading.suffix}`);
-    } else if (raw.trim() === '') {
+  for (const l of templateOf(model, spec)) {
+    if (l.type === 'clause') {
+      out.push(`${clauseDeco.prefix}${n}${l.tail}${clauseDot ? '.' : ''} ${l.rest}${clauseDeco.suffix}`);
+    } else if (l.type === 'heading') {
+      out.push(`${heading.prefix}${n}${headingDot ? '.' : ''} ${caps ? l.rest.toUpperCase() : l.rest}${heading.suffix}`);
+    } else if (l.type === 'blank') {
       if (blank) out.push('');
     } else {
-      out.push(raw.replace(/\{n\}/g, String(n)));
+      out.push(l.raw.replace(/\{n\}/g, String(n)));
     }
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
@@ -154,12 +264,9 @@ function skeletonLines(model: DocumentModel, spec: SectionSpec, n: number, neigh
 export function insertSectionFix(model: DocumentModel, spec: SectionSpec, profile: readonly SectionSpec[]): Fix | undefined {
   const index = profile.findIndex((s) => s.id === spec.id);
   if (index < 0) return undefined;
-  const sections = bodySections(model);
-  const before = spec.last ? undefined : sections.find((s) => {
-    const i = specIndex(profile, s);
-    return i > index;
-  });
-  const arabic = sections.filter(isRenumberable);
+  const sectionsIndex = sectionIndex(model);
+  const sections = sectionsIndex.sections;
+  const before = spec.last ? undefined : sections.find((_s, i) => specIndex(sectionsIndex, profile, i) > index);
   let n: number;
   let shifted: RegNode[] = [];
   let anchor: RegNode | undefined;
@@ -170,13 +277,14 @@ export function insertSectionFix(model: DocumentModel, spec: SectionSpec, profil
     n = before.number && isRenumberable(before) ? before.number.parts[0]! : (prev?.number?.parts[0] ?? 0) + 1;
     anchor = before;
   } else {
+    const arabic = sections.filter(isRenumberable);
     n = (arabic[arabic.length - 1]?.number?.parts[0] ?? 0) + 1;
     anchor = model.appendices[0];
   }
   const neighbour = before ?? sections[sections.length - 1];
   const lines = skeletonLines(model, spec, n, neighbour);
   if (lines.length === 0) return undefined;
-  const blank = blankStyle(model, neighbour);
+  const blank = styleOf(model, neighbour).blank;
   const insert = insertionBefore(model, anchor, lines, blank);
   const renumbering = planEdits(model, shiftPlan(model, shifted, 1));
   const follows = shifted.length > 0 ? `, разделы ${shifted[0]!.number!.text}–${shifted[shifted.length - 1]!.number!.text} сдвинуть на один номер` : '';
