@@ -143,6 +143,48 @@ describe('CLI (bin/normokontrol.js)', function () {
     });
   });
 
+  describe('worker pool', () => {
+    function runWith(args: readonly string[], cwd: string, workers: string): Run {
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NORMOKONTROL_WORKERS: workers } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    }
+
+    it('gives the same report, in input order, with workers as without (text and JSON, --fix too)', () => {
+      // 24 drafts: well over the pool threshold.
+      const drafts = fs.readdirSync(path.join(FIXTURES, 'drafts', 'clean')).filter((n) => n.endsWith('.md') && !n.endsWith('.fixed.md'));
+      assert.ok(drafts.length >= 8, 'enough clean drafts');
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nk-pool-'));
+      try {
+        const makeCopies = (into: string): void => {
+          fs.mkdirSync(into, { recursive: true });
+          for (let i = 0; i < 24; i++) {
+            const source = fs.readFileSync(path.join(FIXTURES, 'drafts', 'clean', drafts[i % drafts.length]!), 'utf8');
+            // Planted defects so that every file has findings and fixes.
+            fs.writeFileSync(path.join(into, `d${String(i).padStart(2, '0')}.md`), source.replace('MAX', 'МАХ').replace('Сферум', 'Сферм'));
+          }
+        };
+        makeCopies(path.join(folder, 'a'));
+        makeCopies(path.join(folder, 'b'));
+        for (const format of ['json', 'text']) {
+          const alone = runWith(['check', '--format', format, '.'], path.join(folder, 'a'), '0');
+          const pooled = runWith(['check', '--format', format, '.'], path.join(folder, 'a'), '2');
+          assert.equal(pooled.code, alone.code, pooled.stderr);
+          assert.equal(pooled.stdout, alone.stdout, `${format} output differs with workers`);
+          assert.ok(alone.stdout.length > 1000, 'the drafts have findings');
+        }
+        const fixedAlone = runWith(['check', '--fix', '--format', 'json', '.'], path.join(folder, 'a'), '0');
+        const fixedPooled = runWith(['check', '--fix', '--format', 'json', '.'], path.join(folder, 'b'), '2');
+        assert.equal(fixedPooled.stdout, fixedAlone.stdout);
+        for (let i = 0; i < 24; i++) {
+          const name = `d${String(i).padStart(2, '0')}.md`;
+          assert.equal(fs.readFileSync(path.join(folder, 'b', name), 'utf8'), fs.readFileSync(path.join(folder, 'a', name), 'utf8'), `${name} fixed alike`);
+        }
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe('exit codes', () => {
     it('0 for a clean draft (numbering rules only)', () => {
       copy('clean.md');

@@ -19,11 +19,16 @@ export interface ICancellationToken {
 
 /** The setting that applies to a rule: its id first, then its family. */
 export function ruleSetting(settings: Settings, rule: Rule): RuleSetting | undefined {
-  const family = rule.id.split('/')[0]!;
   const byId = settings.rules[rule.id];
-  const byFamily = settings.rules[family];
+  const byFamily = settings.rules[familyOf(rule.id)];
   if (!byId && !byFamily) return undefined;
   return { severity: byId?.severity ?? byFamily?.severity, options: { ...(byFamily?.options ?? {}), ...(byId?.options ?? {}) } };
+}
+
+/** The family part of a rule id (`terms/typo` → `terms`). */
+function familyOf(id: string): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : id.slice(0, slash);
 }
 
 /** The effective severity of a rule. */
