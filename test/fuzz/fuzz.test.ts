@@ -144,6 +144,13 @@ describe('fuzz: linear time on 100 KB adversarial lines', function () {
     ['cyrillic word', (n) => 'а'.repeat(n)],
     ['mixed script', (n) => 'аo'.repeat(n / 2)],
     ['далее', (n) => '(далее – '.repeat(n / 9)],
+    // The literal pre-scans of the fast paths (institution markers, citations, addresses, comments).
+    ['institution markers', (n) => 'ГПОУ СПО '.repeat(n / 9)],
+    ['act kinds', (n) => 'федерального закона приказа '.repeat(n / 28)],
+    ['law numbers', (n) => '№ 152-ФЗ ФЗ-'.repeat(n / 13)],
+    ['comments and addresses', (n) => '<!-- a@b.ru --> x.ru '.repeat(n / 21)],
+    ['unclosed comments', (n) => '<!-- vk.com '.repeat(n / 12)],
+    ['platform words', (n) => 'VK ВК Сферум MAX профиль '.repeat(n / 25)],
   ];
   const time = (text: string): number => {
     const t0 = process.hrtime.bigint();
