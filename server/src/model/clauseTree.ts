@@ -61,18 +61,22 @@ function mayBeTocHeading(c: string): boolean {
   return e === 0x435 || e === 0x415;
 }
 
+const digit = (x: number): boolean => x >= 48 && x <= 57;
+
 /**
  * True when `c` ends like a table-of-contents entry: a page number after dot leaders (`…… 3`),
  * or, when `loose`, after a tab or two spaces. Scans the tail only: linear on any line.
  */
 function isTocEntry(c: string, loose: boolean): boolean {
-  const digit = (x: number): boolean => x >= 48 && x <= 57;
   let k = c.length;
   while (k > 0 && k > c.length - 4 && digit(c.charCodeAt(k - 1))) k--;
   if (k === c.length || c.length - k > 3 || (k > 0 && digit(c.charCodeAt(k - 1)))) return false;
   let spaces = 0;
   while (k > 0 && (c.charCodeAt(k - 1) === 32 || c.charCodeAt(k - 1) === 0xa0)) { k--; spaces++; }
-  if (/(?:\.{3}|…|_{3}|·{3})$/u.test(c.slice(Math.max(0, k - 3), k))) return true;
+  // Leaders `/(?:\.{3}|…|_{3}|·{3})$/` right before the spaces, by char codes (no slice, no regex).
+  const l = c.charCodeAt(k - 1);
+  if (l === 0x2026) return true;
+  if (k >= 3 && (l === 46 || l === 95 || l === 0xb7) && c.charCodeAt(k - 2) === l && c.charCodeAt(k - 3) === l) return true;
   return loose && (spaces >= 2 || c[k - 1] === '\t');
 }
 const DIRECTIVE_RE = /<!--\s*normokontrol-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
@@ -474,6 +478,11 @@ function detectDirectives(text: string, starts: readonly number[]): Directive[] 
   return out;
 }
 
+/** True when `s` holds `№`, `N` or `n`. */
+function hasNumberSign(s: string): boolean {
+  return s.indexOf('№') >= 0 || s.indexOf('N') >= 0 || s.indexOf('n') >= 0;
+}
+
 /** Reads stamp details from the lines of one stamp block. */
 function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp {
   let body: string | undefined;
@@ -484,13 +493,15 @@ function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp 
   const candidates: string[] = afterKeyword ? [afterKeyword] : [];
   for (const l of blockLines.slice(1)) candidates.push(stripDecor(l.content));
   for (const l of blockLines) {
-    const dates = findDates(l.content, l.contentStart).filter((d) => d.iso);
-    if (!date && dates.length > 0) date = dates[0];
+    if (!date) date = findDates(l.content, l.contentStart).find((d) => d.iso);
+    // Both number patterns need `№` or `N` (`n` under /i): most stamp lines have neither.
+    if (number !== undefined || !hasNumberSign(l.content)) continue;
     const num = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\w\p{L}\-/]*)/iu.exec(l.content);
-    if (num && number === undefined) number = num[1] ?? '';
+    if (num) number = num[1] ?? '';
     // `приказом директора` / `от 02.09.2024 № 187-од`: the order number on the date line.
-    const bare = /^от\s.*?(?:№|N)\s*([\w\p{L}\-/]+)/iu.exec(l.content);
-    if (bare && number === undefined) number = bare[1];
+    const o = l.content.charCodeAt(0); // `о`, `О`, or `ᲂ` (folds to `о` under /iu)
+    const bare = num || !(o === 0x43e || o === 0x41e || o === 0x1c82) ? null : /^от\s.*?(?:№|N)\s*([\w\p{L}\-/]+)/iu.exec(l.content);
+    if (bare) number = bare[1];
   }
   if (!date) {
     // A date broken across lines: «15» 10 / 2025 г
@@ -616,21 +627,21 @@ function findTableOfContents(lines: readonly Line[]): Set<number> {
   const text = lines.filter((l) => l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris);
   for (let k = 0; k < text.length; k++) {
     const heading = mayBeTocHeading(text[k]!.content) && TOC_HEADING_RE.test(stripDecor(text[k]!.content));
-    const entry = (c: string): boolean => isTocEntry(c, heading);
-    const run: number[] = [];
     let j = heading ? k + 1 : k;
+    // Nearly every line starts no run: the array is made for the first entry only.
+    let run: number[] | undefined;
     while (j < text.length) {
       const c = text[j]!.content;
-      if (entry(c)) { run.push(text[j]!.index); j++; continue; }
+      if (isTocEntry(c, heading)) { (run ??= []).push(text[j]!.index); j++; continue; }
       const next = text[j + 1];
-      if (next && c.length <= 150 && entry(next.content) && !readClauseNumber(next.content, 0) && !isAppendix(next.content)) {
-        run.push(text[j]!.index, next.index);
+      if (next && c.length <= 150 && isTocEntry(next.content, heading) && !readClauseNumber(next.content, 0) && !isAppendix(next.content)) {
+        (run ??= []).push(text[j]!.index, next.index);
         j += 2;
         continue;
       }
       break;
     }
-    if (run.length >= (heading ? 1 : 2)) {
+    if (run !== undefined && run.length >= (heading ? 1 : 2)) {
       if (heading) toc.add(text[k]!.index);
       for (const i of run) toc.add(i);
       k = j - 1;

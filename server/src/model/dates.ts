@@ -32,7 +32,8 @@ export function expandYear(year: string): number {
 
 /** Month number (1–12) from a numeric string or a genitive month name, or undefined. */
 export function monthNumber(month: string): number | undefined {
-  if (/^\d+$/.test(month)) {
+  const c = month.charCodeAt(0);
+  if (c >= 48 && c <= 57 && /^\d+$/.test(month)) {
     const n = Number(month);
     return n >= 1 && n <= 12 ? n : undefined;
   }
@@ -43,20 +44,38 @@ export function monthNumber(month: string): number | undefined {
 /** ISO date from parts, or undefined when the parts do not form a real date. */
 export function isoDate(year: number, month: number | undefined, day: number): string | undefined {
   if (month === undefined || day < 1 || day > 31) return undefined;
+  if (Number.isInteger(month) && month >= 1 && month <= 12 && Number.isInteger(day) && year >= 1000 && year <= 9999 && Number.isInteger(year)) {
+    // Four-digit years (all that `expandYear` gives but `0xxx`): the calendar check by arithmetic,
+    // the ISO text without Date and padStart.
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return undefined;
+    return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  }
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCMonth() !== month - 1) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function hasDigit(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** Finds every date in `text`; offsets are shifted by `base`. */
 export function findDates(text: string, base = 0): FoundDate[] {
   const found: FoundDate[] = [];
   // Every form holds a digit: a text without one (most lines) skips the big pattern.
-  if (!/\d/.test(text)) return found;
-  for (const m of text.matchAll(DATE_RE)) {
-    const [d, mo, y] = m[1] !== undefined ? [m[1], m[2], m[3]] : m[4] !== undefined ? [m[4], m[5], m[6]] : [m[7], m[8], m[9]];
-    const iso = isoDate(expandYear(y!), monthNumber(mo!), Number(d));
-    const start = base + m.index!;
+  if (!hasDigit(text)) return found;
+  // An exec loop on the shared global pattern (matchAll clones it and builds an iterator); the
+  // groups are read in place instead of through a three-element array per match.
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {
+    const g = m[1] !== undefined ? 1 : m[4] !== undefined ? 4 : 7;
+    const iso = isoDate(expandYear(m[g + 2]!), monthNumber(m[g + 1]!), Number(m[g]));
+    const start = base + m.index;
     found.push({ iso, raw: m[0], range: { start, end: start + m[0].length } });
   }
   return found;

@@ -48,13 +48,23 @@ function hasInlineBomb(text: string): boolean {
   return false;
 }
 
+const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Container markers nested or indented deeper than {@link defuseNesting} allows may be present:
+ * one pattern, one scan of the text (the three alternatives were three whole-text regexes; a
+ * char-code loop over the whole text is slower than either in a cold process).
+ */
+const DEEP_NESTING_RE = /(?:[>*+-][ \t]*){33}|(?:\d{1,9}[.)][ \t]+){33}|^[ \t]{33}/m;
+
 /**
  * Replaces container markers beyond {@link MAX_NESTING} on a line (`> > > …`, `- - - …`) or indented beyond {@link MAX_INDENT} by `x`,
  * one UTF-16 unit for one, so offsets stay aligned: ten thousand nested containers otherwise take
  * micromark minutes.
  */
 function defuseNesting(text: string): string {
-  if (!/(?:[>*+-][ \t]*){33}/.test(text) && !/(?:\d{1,9}[.)][ \t]+){33}/.test(text) && !/^[ \t]{33}/m.test(text)) return text;
+  if (!DEEP_NESTING_RE.test(text)) return text;
   const out: string[] = [];
   let last = 0;
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
@@ -107,26 +117,49 @@ const MAX_LAZY_LINES = 300;
  * text, so clause numbers and bullets are unaffected.
  */
 function defuseLazyRuns(text: string): string {
-  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  const container = /^[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/;
+  const n = text.length;
   const marks: number[] = [];
   let opener = -1;
   let run = 0;
-  const close = (): void => {
-    if (opener >= 0 && run > MAX_LAZY_LINES) marks.push(opener);
-    opener = -1;
-    run = 0;
-  };
-  for (let m = lineRe.exec(text); m && m[0].length > 0; m = lineRe.exec(text)) {
-    const line = m[0];
-    if (/^[ \t]*(?:\r\n|\r|\n)?$/.test(line)) { close(); continue; }
-    const c = container.exec(line);
-    if (c) {
-      close();
-      opener = m.index + c[0].length - 1; // the marker character (`>`, `-`, or the `.` of `1.`)
-    } else if (opener >= 0) run++;
+  // Line by line, as `/[^\r\n]*(?:\r\n|\r|\n|$)/g` split them (only \r and \n end a line): each
+  // line is read from its start only as far as the blank test and the container marker need.
+  const lf = text.indexOf('\r') < 0;
+  for (let s = 0; s < n; ) {
+    let e = lf ? text.indexOf('\n', s) : s;
+    if (e < 0) e = n;
+    else if (!lf) while (e < n && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+    // Next line start: past \r\n, \r or \n.
+    const next = e >= n ? n : text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+    let p = s;
+    while (p < e && isSpaceOrTab(text.charCodeAt(p))) p++;
+    if (p === e) {
+      // `/^[ \t]*(?:\r\n|\r|\n)?$/`: a blank line ends the run.
+      if (opener >= 0 && run > MAX_LAZY_LINES) marks.push(opener);
+      opener = -1;
+      run = 0;
+    } else {
+      // `/^[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/`; the marker character (`>`, `-`, or the `.` of `1.`).
+      let marker = -1;
+      if (p - s <= 3) {
+        const c = text.charCodeAt(p);
+        if (c === 62) marker = p;
+        else if ((c === 45 || c === 42 || c === 43) && isSpaceOrTab(text.charCodeAt(p + 1))) marker = p;
+        else if (isDigitCode(c)) {
+          let q = p + 1;
+          while (q < e && q - p <= 9 && isDigitCode(text.charCodeAt(q))) q++;
+          const d = text.charCodeAt(q);
+          if (q - p <= 9 && (d === 46 || d === 41) && q + 1 < e && isSpaceOrTab(text.charCodeAt(q + 1))) marker = q;
+        }
+      }
+      if (marker >= 0) {
+        if (opener >= 0 && run > MAX_LAZY_LINES) marks.push(opener);
+        opener = marker;
+        run = 0;
+      } else if (opener >= 0) run++;
+    }
+    s = next;
   }
-  close();
+  if (opener >= 0 && run > MAX_LAZY_LINES) marks.push(opener);
   if (marks.length === 0) return text;
   const chars = text.split('');
   for (const at of marks) chars[at] = 'x';
