@@ -384,8 +384,20 @@ export function findMentions(model: DocumentModel, text: string, knowledge?: Kno
 
 const TERMS_TITLE_RE = /^(?:основные\s+)?(?:термины|понятия|определения)|используемые\s+(?:термины|понятия)|понятия,?\s+используемые/iu;
 
-/** Nodes of the terms (definitions) part: the section or clause «Понятия…» and its descendants. */
+/**
+ * Nodes of the terms (definitions) part: the section or clause «Понятия…» and its descendants.
+ * Found once per model (the platform decision, terms/abbreviation and terms/platform-mixup ask);
+ * callers must not modify the returned array.
+ */
 export function definitionNodes(model: DocumentModel): RegNode[] {
+  let hit = definitionCache.get(model);
+  if (!hit) definitionCache.set(model, (hit = computeDefinitionNodes(model)));
+  return hit;
+}
+
+const definitionCache = new WeakMap<DocumentModel, RegNode[]>();
+
+function computeDefinitionNodes(model: DocumentModel): RegNode[] {
   const out: RegNode[] = [];
   const visit = (n: RegNode): void => {
     out.push(n);
@@ -612,6 +624,9 @@ function computeMangledNames(model: DocumentModel, text: string, canonical: stri
   const zones = protectedZones(model, text);
   const target = foldToCyrillic(canonical).toLowerCase();
   const out: MangledName[] = [];
+  // The verdict depends on the quoted name alone (the word before the quote aside): most drafts
+  // quote the same name («Сферум») many times, so it is worked out once per distinct name.
+  const verdicts = new Map<string, NameVerdict>();
   for (const m of text.matchAll(QUOTED_RE)) {
     const innerRaw = m[1]!;
     const lead = innerRaw.length - innerRaw.trimStart().length;
@@ -622,18 +637,33 @@ function computeMangledNames(model: DocumentModel, text: string, canonical: stri
     // first two characters are one of `сСcC` and one of `фФ` — or with Latin `sferum`.
     if (!NEAR_NAME_START.test(inner)) continue;
     if (inZones(zones, start, end)) continue;
-    const folded = foldToCyrillic(inner).toLowerCase();
-    const word = /^[\p{L}]+/u.exec(folded)?.[0] ?? '';
-    const rest = folded.slice(word.length);
-    const latin = /^sferum/i.test(inner);
-    const nearName = latin || (word.startsWith('сф') && editDistance(word, target, 2) <= 2);
-    if (!nearName) continue;
-    const withMax = rest.length > 0 && MAX_SUFFIX_RE.test(rest);
-    if (rest.length > 0 && !withMax) continue;
-    if (!latin && word === target && !withMax) continue; // correct, or only lookalike letters (text/mixed-script)
-    const distance = latin ? 0 : editDistance(word, target, 2);
-    if (!withMax && distance >= 2 && !NAME_PREV_WORD.test(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
-    out.push({ start, end, inner, quoteEnd: m.index! + m[0].length, withMax });
+    let v = verdicts.get(inner);
+    if (v === undefined) verdicts.set(inner, (v = nameVerdict(inner, target)));
+    if (v === SKIP) continue;
+    if (v === FAR && !NAME_PREV_WORD.test(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+    out.push({ start, end, inner, quoteEnd: m.index! + m[0].length, withMax: v === WITH_MAX });
   }
   return out;
+}
+
+/** What a quoted name is: not reported, reported with a MAX suffix, reported, reported after a platform word. */
+type NameVerdict = 0 | 1 | 2 | 3;
+const SKIP = 0;
+const WITH_MAX = 1;
+const NEAR = 2;
+const FAR = 3;
+
+function nameVerdict(inner: string, target: string): NameVerdict {
+  const folded = foldToCyrillic(inner).toLowerCase();
+  const word = /^[\p{L}]+/u.exec(folded)?.[0] ?? '';
+  const rest = folded.slice(word.length);
+  const latin = /^sferum/i.test(inner);
+  const nearName = latin || (word.startsWith('сф') && editDistance(word, target, 2) <= 2);
+  if (!nearName) return SKIP;
+  const withMax = rest.length > 0 && MAX_SUFFIX_RE.test(rest);
+  if (rest.length > 0 && !withMax) return SKIP;
+  if (!latin && word === target && !withMax) return SKIP; // correct, or only lookalike letters (text/mixed-script)
+  if (withMax) return WITH_MAX;
+  const distance = latin ? 0 : editDistance(word, target, 2);
+  return distance >= 2 ? FAR : NEAR;
 }

@@ -19,6 +19,23 @@ export interface TypoHit extends OffsetRange {
 
 /** Applies the capitalisation of `model` to `s`: ALL CAPS, Capitalised or as is. */
 export function matchCase(model: string, s: string): string {
+  // Fast path: a model of basic Latin and Cyrillic letters only (the dictionary's words).
+  let upper = 0;
+  let i = 0;
+  for (; i < model.length; i++) {
+    const k = basicCase(model.charCodeAt(i));
+    if (k === 0) break;
+    if (k === 2) upper++;
+  }
+  if (i === model.length && i > 0) {
+    if (i > 1 && upper === i) return s.toUpperCase();
+    if (basicCase(model.charCodeAt(0)) === 2) {
+      if (basicCase(s.charCodeAt(0)) !== 0) return s[0]!.toUpperCase() + s.slice(1);
+      const j = s.search(/\p{L}/u);
+      if (j >= 0) return s.slice(0, j) + s[j]!.toUpperCase() + s.slice(j + 1);
+    }
+    return s;
+  }
   const letters = model.replace(/[^\p{L}]/gu, '');
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return s.toUpperCase();
   const first = /\p{L}/u.exec(model)?.[0];
@@ -27,6 +44,13 @@ export function matchCase(model: string, s: string): string {
     if (i >= 0) return s.slice(0, i) + s[i]!.toUpperCase() + s.slice(i + 1);
   }
   return s;
+}
+
+/** 1 for a basic small letter (a–z, а–я, ё), 2 for a basic capital, 0 for anything else. */
+function basicCase(c: number): number {
+  if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451) return 1;
+  if ((c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x401) return 2;
+  return 0;
 }
 
 /** The smallest edit turning `from` (at `start`) into `to`. */
@@ -242,25 +266,6 @@ function startsOf(index: Map<number, number[]>, s: string, words: readonly strin
   return out;
 }
 
-/**
- * The matches of the sticky pattern `re` tried at each of the ascending `starts`, left to right,
- * without overlaps — what a global scan finds when every match starts at one of them.
- */
-function* stickyMatchesAt(re: RegExp, text: string, starts: readonly number[]): Generator<RegExpExecArray> {
-  let next = 0;
-  for (const p of starts) {
-    if (p < next) continue;
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m && m[0].length > 0) {
-      yield m;
-      next = p + m[0].length;
-    } else {
-      next = p + 1;
-    }
-  }
-}
-
 /** What {@link findTypos} derives from one dictionary entry (its data never changes). */
 interface CompiledEntry {
   readonly wrong: string;
@@ -269,11 +274,16 @@ interface CompiledEntry {
   readonly literal: string | undefined;
   /** Without a literal: the words every match opens with (see {@link openingWords}). */
   readonly opening: readonly string[] | undefined;
-  readonly re: RegExp | null;
-  readonly context: RegExp | null | undefined;
-  readonly notContext: RegExp | null | undefined;
-  /** The sticky variant of {@link re} (lastIndex is set by the caller). */
+  /**
+   * The patterns, compiled on first use (a regex with `\p{L}` and `iu` is costly to compile, and
+   * most entries never need the global variant, nor their context patterns): the global scan, its
+   * sticky variant (the two are valid or invalid together), the context and the excluded context
+   * (undefined when the entry has none, null when invalid).
+   */
+  scan(): RegExp | null;
   sticky(): RegExp | null;
+  context(): RegExp | null | undefined;
+  notContext(): RegExp | null | undefined;
 }
 
 /** Per entry object: the sources and regexes, built once instead of on every change. */
@@ -281,10 +291,7 @@ const compiledEntries = new WeakMap<TypoEntry, CompiledEntry>();
 
 function compiledEntry(entry: TypoEntry): CompiledEntry {
   const hit = compiledEntries.get(entry);
-  if (hit && hit.wrong === entry.wrong && hit.contextSource === entry.context && hit.notContextSource === entry.notContext) {
-    if (hit.re) hit.re.lastIndex = 0;
-    return hit;
-  }
+  if (hit && hit.wrong === entry.wrong && hit.contextSource === entry.context && hit.notContextSource === entry.notContext) return hit;
   // `(?!(?<=\s)\s)`: no match starts inside a whitespace run (a leftmost match never does for
   // the dictionary's word patterns), so a lookbehind such as `(?<=в\s+)` is not re-run at every
   // position of a long run — that is quadratic in the run's length.
@@ -293,20 +300,46 @@ function compiledEntry(entry: TypoEntry): CompiledEntry {
   // times faster. Literal-first patterns are fast as they are (V8 scans for the literal).
   const guard = entry.wrong.startsWith('(?<') ? requiredLiteral(entry.wrong) ?? firstLetters(entry.wrong) : undefined;
   const source = `${guard ? `(?=${guard})` : ''}(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${entry.wrong})(?![\\p{L}\\p{N}])`;
+  let scan: RegExp | null | undefined;
   let sticky: RegExp | null | undefined;
+  let context: RegExp | null | undefined;
+  let notContext: RegExp | null | undefined;
+  const { context: contextSource, notContext: notContextSource } = entry;
   const compiled: CompiledEntry = {
     wrong: entry.wrong,
-    contextSource: entry.context,
-    notContextSource: entry.notContext,
+    contextSource,
+    notContextSource,
     literal: requiredLiteral(entry.wrong),
     opening: requiredLiteral(entry.wrong) === undefined ? openingWords(entry.wrong) : undefined,
-    re: dataRegex(source, 'giu'),
-    context: entry.context ? dataRegex(entry.context, 'iu') : undefined,
-    notContext: entry.notContext ? dataRegex(entry.notContext, 'iu') : undefined,
+    scan: () => (scan === undefined ? (scan = dataRegex(source, 'giu')) : scan),
     sticky: () => (sticky === undefined ? (sticky = dataRegex(source, 'iuy')) : sticky),
+    context: () => (context === undefined && contextSource ? (context = dataRegex(contextSource, 'iu')) : context),
+    notContext: () => (notContext === undefined && notContextSource ? (notContext = dataRegex(notContextSource, 'iu')) : notContext),
   };
   compiledEntries.set(entry, compiled);
   return compiled;
+}
+
+/** Adds the hit of a match of an entry, unless it is empty, in a zone, out of context or no change. */
+function addHit(hits: TypoHit[], text: string, zones: readonly OffsetRange[], entry: TypoEntry, c: CompiledEntry, m: RegExpExecArray): void {
+  const start = m.index;
+  const wrong = m[0];
+  if (wrong.length === 0) return;
+  const end = start + wrong.length;
+  if (inZones(zones, start, end)) return;
+  // An invalid context pattern drops every match of the entry (as an invalid pattern does).
+  const context = c.context();
+  const notContext = c.notContext();
+  if (context === null || notContext === null) return;
+  if (context || notContext) {
+    const win = windowAt(text, start, end);
+    if (context && !context.test(win)) return;
+    if (notContext && notContext.test(win)) return;
+  }
+  const raw = entry.right.includes('$') ? entry.right.replace(/\$(\d)/g, (_, d: string) => m[Number(d)] ?? '') : entry.right;
+  const right = matchCase(wrong, raw);
+  if (right === wrong) return;
+  hits.push({ start, end, entry, wrong, right, edit: minimalEdit(start, wrong, right) });
 }
 
 /** Finds dictionary typos in `text`, outside protected zones. */
@@ -338,36 +371,33 @@ export function findTypos(
     const entry = entries[e]!;
     const c = compiled[e]!;
     if (!index && lower !== undefined && c.literal !== undefined && !lower.includes(c.literal)) continue;
-    const re = c.re;
-    if (!re) continue;
-    const { context, notContext } = c;
-    if (context === null || notContext === null) continue;
     // With a required literal (or opening words), the pattern is tried only where one of them
     // starts a word (every match starts so): the same matches as the scan, without running the
-    // pattern at every position.
+    // pattern at every position. The matches are those of a global scan when every match starts
+    // at one of the ascending starts: tried left to right, without overlaps.
     const w = index ? words(c) : undefined;
-    const at = w !== undefined ? c.sticky() : null;
-    let matches: Iterable<RegExpExecArray>;
-    if (at) {
-      const starts = startsOf(index!, scanned!, w!);
+    if (w !== undefined) {
+      const starts = startsOf(index!, scanned!, w);
       if (starts.length === 0) continue;
-      matches = stickyMatchesAt(at, text, starts);
+      const at = c.sticky();
+      if (!at) continue;
+      let next = 0;
+      for (const p of starts) {
+        if (p < next) continue;
+        at.lastIndex = p;
+        const m = at.exec(text);
+        if (m && m[0].length > 0) {
+          next = p + m[0].length;
+          addHit(hits, text, zones, entry, c, m);
+        } else {
+          next = p + 1;
+        }
+      }
     } else {
-      matches = text.matchAll(re);
-    }
-    for (const m of matches) {
-      const start = m.index!;
-      const wrong = m[0];
-      if (wrong.length === 0) continue;
-      const end = start + wrong.length;
-      if (inZones(zones, start, end)) continue;
-      const win = windowAt(text, start, end);
-      if (context && !context.test(win)) continue;
-      if (notContext && notContext.test(win)) continue;
-      const raw = entry.right.replace(/\$(\d)/g, (_, d: string) => m[Number(d)] ?? '');
-      const right = matchCase(wrong, raw);
-      if (right === wrong) continue;
-      hits.push({ start, end, entry, wrong, right, edit: minimalEdit(start, wrong, right) });
+      const re = c.scan();
+      if (!re) continue;
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) addHit(hits, text, zones, entry, c, m);
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);

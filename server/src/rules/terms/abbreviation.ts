@@ -116,8 +116,22 @@ function wordBefore(text: string, lineStart: number, pos: number): OffsetRange |
 
 const WHITE = /\s/;
 
-/** A regular expression matching `phrase` in any case form (each inflected word by its stem). */
+const inflectedCache = new Map<string, string>();
+
+/**
+ * A regular expression matching `phrase` in any case form (each inflected word by its stem);
+ * from a small cache (the same names recur from draft to draft).
+ */
 function inflectedPattern(phrase: string): string {
+  let hit = inflectedCache.get(phrase);
+  if (hit === undefined) {
+    if (inflectedCache.size >= 256) inflectedCache.clear();
+    inflectedCache.set(phrase, (hit = computeInflectedPattern(phrase)));
+  }
+  return hit;
+}
+
+function computeInflectedPattern(phrase: string): string {
   return phrase
     .split(/(\s+|«[^»]*»|"[^"]*")/u)
     .filter((t) => t.length > 0)

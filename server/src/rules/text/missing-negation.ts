@@ -11,7 +11,7 @@
  * Fix: insert «не» before the item («не осуществлять …»), offered as a quick fix that is not
  * applied by «исправить всё»: the author may prefer to move the item under «запрещается».
  */
-import { dataRegex, typosData } from '../../analysis/termsData';
+import { dataRegex, typosData, type ProhibitedAction } from '../../analysis/termsData';
 import type { RegNode } from '../../model/types';
 import { defineRule } from '../types';
 
@@ -23,15 +23,29 @@ function headText(n: RegNode): string {
   return n.text.split('\n').join(' ').replace(/\*\*|__/g, '').trim();
 }
 
+type CompiledAction = { readonly id: string; readonly re: RegExp };
+
+/** The prohibited actions compiled once per data array (the data never changes). */
+const actionCache = new WeakMap<readonly ProhibitedAction[], readonly CompiledAction[]>();
+
+function compiledActions(actions: readonly ProhibitedAction[]): readonly CompiledAction[] {
+  let hit = actionCache.get(actions);
+  if (!hit) {
+    hit = actions
+      .map((p) => ({ id: p.id, re: dataRegex(`^(?:${p.pattern})`, 'iu') }))
+      .filter((p): p is CompiledAction => p.re !== null);
+    actionCache.set(actions, hit);
+  }
+  return hit;
+}
+
 export default defineRule({
   id: 'text/missing-negation',
   description: 'Запрещённое действие без «не» в перечне обязанностей',
   defaultSeverity: 'warning',
   fixable: true,
   check(ctx) {
-    const patterns = typosData(ctx.knowledge).prohibitedActions
-      .map((p) => ({ id: p.id, re: dataRegex(`^(?:${p.pattern})`, 'iu') }))
-      .filter((p): p is { id: string; re: RegExp } => p.re !== null);
+    const patterns = compiledActions(typosData(ctx.knowledge).prohibitedActions);
     const reported = new Set<RegNode>();
     for (const parent of ctx.model.nodes) {
       // Both heads end with «:» (cheap test before the head text is built).
