@@ -40,8 +40,13 @@ const FZ_ANCHOR_RE = new RegExp(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[
  * match (`-20`) ends with.
  */
 const SUFFIX_RE = /[-–—][^\S\r\n]*(?:(ФКЗ|Ф[З3])|\d{2}(?!\d))/giu;
-/** A federal-law number written the other way round, opening a citation: `ФЗ-152`, `ФЗ № 152` (starts with a literal: fast as it is). */
-const FZ_REVERSED_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'giu');
+/** A federal-law number written the other way round, opening a citation: `ФЗ-152`, `ФЗ № 152`; tried sticky at each {@link FZ_LITERAL_RE} hit. */
+const FZ_REVERSED_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'yiu');
+/**
+ * The `ФЗ` every {@link FZ_REVERSED_RE} match begins with. Without `u` (and its costly case
+ * closure) it folds Ф, З exactly as `iu` does: no other character folds to either.
+ */
+const FZ_LITERAL_RE = /ф[з3]/gi;
 /** Sanitary codes; Word's autocorrect leaves `2.4.2.2821 – 10` (spaces around a dash). */
 const CODE_RE = new RegExp(String.raw`${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'yiu');
 /** An article reference right before an act: `ч. 3 ст. 30`, `статьи 30`, `п. 2 ч. 1 ст. 12`. */
@@ -243,8 +248,7 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
   const codes: Anchor[] = [];
   collectKinds(slice, from, anchors);
   collectSuffixed(slice, from, anchors, codes);
-  FZ_REVERSED_RE.lastIndex = from;
-  for (let m = FZ_REVERSED_RE.exec(slice); m; m = FZ_REVERSED_RE.exec(slice)) anchors.push({ start: m.index, type: 'fz', m });
+  collectReversed(slice, from, anchors);
   for (const c of codes) anchors.push(c);
   anchors.sort((a, b) => a.start - b.start || (a.type === 'kind' ? -1 : 1));
 
@@ -302,9 +306,10 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
     if (!valid(d)) continue;
     let start = actStart;
     const lineStart = lineStartAfter(text, actStart, Math.max(0, actStart - 80));
-    const before = text.slice(lineStart, actStart);
     let article: ArticlePart | undefined;
-    const am = ARTICLE_RE.exec(before);
+    // ARTICLE_RE ends with the article's digits before trailing white space: most citations are
+    // not preceded by one, and the scan of every position of `before` is not cheap.
+    const am = endsWithDigit(text, lineStart, actStart) ? ARTICLE_RE.exec(text.slice(lineStart, actStart)) : null;
     if (am) {
       const s = lineStart + am.index;
       const e = lineStart + am.index + am[0].trimEnd().length;
@@ -343,6 +348,37 @@ function collectKinds(text: string, from: number, out: Anchor[]): void {
     out.push({ start: m.index, type: 'kind', m });
     if (KIND_AT_RE.lastIndex > KIND_STEM_RE.lastIndex) KIND_STEM_RE.lastIndex = KIND_AT_RE.lastIndex;
   }
+}
+
+/**
+ * The matches of a global {@link FZ_REVERSED_RE} scan from `from`, tried only where its literal
+ * `ФЗ` stands (every match begins with it; two hits never overlap).
+ */
+function collectReversed(text: string, from: number, out: Anchor[]): void {
+  FZ_LITERAL_RE.lastIndex = from;
+  for (let f = FZ_LITERAL_RE.exec(text); f; f = FZ_LITERAL_RE.exec(text)) {
+    FZ_REVERSED_RE.lastIndex = f.index;
+    const m = FZ_REVERSED_RE.exec(text);
+    if (!m) continue;
+    out.push({ start: m.index, type: 'fz', m });
+    if (FZ_REVERSED_RE.lastIndex > FZ_LITERAL_RE.lastIndex) FZ_LITERAL_RE.lastIndex = FZ_REVERSED_RE.lastIndex;
+  }
+}
+
+/** True when the last character of `[from, to)` but `\s` is an ASCII digit. */
+function endsWithDigit(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (!isJsSpace(c)) return false;
+  }
+  return false;
+}
+
+/** `/\s/` for one UTF-16 code unit. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
