@@ -69,9 +69,12 @@ function registerPush(ctx: ServerContext): ServerCapabilities {
   let generation = 0;
 
   const publish = async (uri: string): Promise<void> => {
-    const analyzed = await ctx.analyze(uri);
+    let skipped: SkipReason | undefined;
+    const analyzed = await ctx.analyze(uri, undefined, (r) => { skipped = r; });
     const document = ctx.documents.get(uri);
     if (!document) return; // closed meanwhile; the close handler cleared it
+    // A newer version stopped this run: the run of that version publishes, nothing to clear.
+    if (skipped === 'superseded') return;
     if (!analyzed) {
       if (sent.get(uri) !== '') {
         sent.set(uri, '');
