@@ -21,6 +21,7 @@ import { letterLengthBefore } from '../../analysis/script';
 import { inZones, protectedZones } from '../../analysis/zones';
 import type { DocumentModel, OffsetRange } from '../../model/types';
 import { defineRule } from '../types';
+import { overlapTest } from '../../util/ranges';
 
 /** One introduced short name. */
 export interface Alias extends OffsetRange {
@@ -200,27 +201,6 @@ export function findAliases(model: DocumentModel, text: string): Alias[] {
   return out;
 }
 
-/**
- * A test «is `o` inside one of `ranges`» for many offsets: the ranges sorted by start with the
- * running maximum of their ends, searched by binary search instead of a scan per offset.
- */
-function containedIn(ranges: readonly OffsetRange[]): (o: number) => boolean {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const maxEnd: number[] = [];
-  let max = -Infinity;
-  for (const r of sorted) maxEnd.push((max = Math.max(max, r.end)));
-  return (o) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start <= o) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1]! > o;
-  };
-}
-
 const regexCache = new Map<string, RegExp>();
 
 /** A compiled pattern from a small cache (the same names recur from draft to draft). */
@@ -320,8 +300,10 @@ export default defineRule({
     const zones = protectedZones(model, text);
     const intros = aliases.map((a) => a.intro);
     const defs = definitionNodes(model).map((n) => n.range);
-    const inDefs = containedIn(defs);
-    const inIntro = containedIn(intros);
+    const defsOverlap = overlapTest(defs);
+    const introsOverlap = overlapTest(intros);
+    const inDefs = (o: number): boolean => defsOverlap(o, o + 1);
+    const inIntro = (o: number): boolean => introsOverlap(o, o + 1);
     const seen = new Set<string>();
 
     for (const alias of aliases) {

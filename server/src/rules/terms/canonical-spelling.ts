@@ -29,6 +29,7 @@ import { termsData, type PlatformAddress } from '../../analysis/termsData';
 import { domainMatches, emailMatches } from '../../analysis/zones';
 import type { OffsetRange } from '../../model/types';
 import { defineRule, type Fix, type OffsetEdit, type RuleContext } from '../types';
+import { overlapTest } from '../../util/ranges';
 
 /** The canonical domain a mistyped domain stands for, or undefined. */
 export function nearDomain(domain: string, canonical: readonly string[], known: readonly string[]): string | undefined {
@@ -148,28 +149,6 @@ function firstAtOrAfter(sorted: readonly number[], x: number): number {
   return i < sorted.length ? i : -1;
 }
 
-/**
- * A test «does `r` overlap one of `ranges`» for many `r`: the ranges sorted by start with the
- * running maximum of their ends, searched by binary search (a scan per mention is quadratic).
- */
-function overlapTest(ranges: readonly OffsetRange[]): (r: OffsetRange) => boolean {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const maxEnd: number[] = [];
-  let max = -Infinity;
-  for (const c of sorted) maxEnd.push((max = Math.max(max, c.end)));
-  return (r) => {
-    // `overlaps(c, r)`: c.start < r.end && r.start < c.end, for some c.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < r.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1]! > r.start;
-  };
-}
-
 const LINK_RE = /\[([^\]\n]*)\]\(([^)\s]*)\)/g;
 
 export default defineRule({
@@ -185,7 +164,8 @@ export default defineRule({
     // Mangled quoted names first: they contain MAX lookalikes that must not be reported twice.
     // Names come in ascending order: one overlaps an earlier claimed name exactly when it starts
     // before the largest end claimed so far.
-    const isMixup = overlapTest(claimed);
+    const mixupOverlap = overlapTest(claimed);
+    const isMixup = (r: OffsetRange): boolean => mixupOverlap(r.start, r.end);
     let namesEnd = -Infinity;
     for (const n of findMangledNames(ctx.model, ctx.text, data.canonical.platform)) {
       if (isMixup(n) || n.start < namesEnd) continue;
@@ -204,9 +184,9 @@ export default defineRule({
       });
     }
 
-    const isClaimed = overlapTest(claimed);
+    const claimedOverlap = overlapTest(claimed);
     for (const m of platformMentions(ctx)) {
-      if (isClaimed(m)) continue;
+      if (claimedOverlap(m.start, m.end)) continue;
       const range = { start: m.start, end: m.end };
       if (m.kind === 'max-lookalike' || m.kind === 'max-case') {
         const cyr = /[\p{Script=Cyrillic}]/u.test(m.text);
