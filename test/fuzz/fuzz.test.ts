@@ -151,6 +151,9 @@ describe('fuzz: linear time on 100 KB adversarial lines', function () {
     ['comments and addresses', (n) => '<!-- a@b.ru --> x.ru '.repeat(n / 21)],
     ['unclosed comments', (n) => '<!-- vk.com '.repeat(n / 12)],
     ['platform words', (n) => 'VK ВК Сферум MAX профиль '.repeat(n / 25)],
+    ['unclosed link texts', (n) => '[x'.repeat(n / 2)],
+    ['unclosed link destinations', (n) => '[a]('.repeat(n / 4)],
+    ['unclosed link titles', (n) => '](x "'.repeat(n / 5)],
   ];
   const time = (text: string): number => {
     const t0 = process.hrtime.bigint();

@@ -22,6 +22,7 @@ import { readClauseNumber } from '../../server/src/model/clauseNumber';
 import { buildModel } from '../../server/src/model/clauseTree';
 import { classifyText } from '../../server/src/model/lines';
 import type { ClauseNumber } from '../../server/src/model/types';
+import { linkDestinations, linkRanges, protectedZones } from '../../server/src/analysis/zones';
 
 const SEED = 20261121;
 const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
@@ -416,5 +417,49 @@ describe('fast paths: white-space tests on every UTF-16 code unit', () => {
       });
     }
     assert.deepEqual(bad, []);
+  });
+});
+
+describe('fast paths: Markdown links and comments (linear scans that replaced regexes)', () => {
+  // Texts dense in the characters the link and comment syntax is made of.
+  const linkText = fc.array(fc.constantFrom('[', ']', '(', ')', '](', '[a](', ' ', '"', 'a', 'б', '\n', '\u00a0', '\t', '<!--', '-->', '-', '!', '<', '>'), { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it('linkRanges = the matches of /\\[([^\\]\\n]*)\\]\\(([^)\\s]*)\\)/g', () => {
+    const re = /\[([^\]\n]*)\]\(([^)\s]*)\)/g;
+    fc.assert(
+      fc.property(linkText, (text) => {
+        const expected = [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        assert.deepEqual(linkRanges(text), expected);
+      }),
+      params(3000),
+    );
+  });
+
+  it('linkDestinations = group 1 of /\\]\\(([^)\\s]*)(?:\\s+"[^"]*")?\\)/g, placed as before', () => {
+    const re = /\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
+    fc.assert(
+      fc.property(linkText, (text) => {
+        const expected = [...text.matchAll(re)].map((m) => {
+          const start = m.index + m[0].indexOf(m[1]!);
+          return { start, end: start + m[1]!.length };
+        });
+        assert.deepEqual(linkDestinations(text), expected);
+      }),
+      params(3000),
+    );
+  });
+
+  it('HTML comments as protected zones = the matches of /<!--[\\s\\S]*?-->/g', () => {
+    const model = (text: string) => buildModel(text);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('<!--', '-->', '<!-->', '--', '-', '>', 'a', ' ', '\n'), { maxLength: 40 }).map((p) => p.join('')), (text) => {
+        const zones = protectedZones(model(text), text);
+        for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) {
+          const inside = zones.some((z) => z.start <= m.index && z.end >= m.index + m[0].length);
+          assert.ok(inside, `comment at ${m.index} is protected in ${JSON.stringify(text)}`);
+        }
+      }),
+      params(2000),
+    );
   });
 });

@@ -11,8 +11,6 @@ export const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[
 export const DOMAIN_RE = /(?<![\p{L}\p{N}@._-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\p{L}\p{N}_@-])/gu;
 const URL_RE = /(?:https?|ftp|mailto):\/*[^\s<>()\]«»"]+|www\.[^\s<>()\]«»"]+/giu;
 const INLINE_CODE_RE = /(`+)[^`\n][\s\S]*?\1/g;
-const HTML_COMMENT_RE = /<!--[\s\S]*?-->/g;
-const LINK_DEST_RE = /\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
 
 const zoneCache = new WeakMap<DocumentModel, { readonly text: string; readonly zones: OffsetRange[] }>();
 
@@ -39,9 +37,16 @@ function computeZones(model: DocumentModel, text: string): OffsetRange[] {
       zones.push({ start, end: start + inner.length });
     }
   };
-  add(HTML_COMMENT_RE);
+  // HTML comments: `/<!--[\s\S]*?-->/g`, but without re-scanning to the end of the text from every
+  // unclosed `<!--` (quadratic).
+  for (let open = text.indexOf('<!--'); open >= 0;) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    zones.push({ start: open, end: close + 3 });
+    open = text.indexOf('<!--', close + 3);
+  }
   add(INLINE_CODE_RE);
-  add(LINK_DEST_RE, 1);
+  for (const d of linkDestinations(text)) zones.push(d);
   add(URL_RE);
   for (const m of emailMatches(text)) zones.push({ start: m.index, end: m.index + m[0].length });
   for (const m of domainMatches(text)) zones.push({ start: m.index, end: m.index + m[0].length });
@@ -147,4 +152,85 @@ export function inZones(zones: readonly OffsetRange[], start: number, end: numbe
 /** True when two ranges overlap. */
 export function overlaps(a: OffsetRange, b: OffsetRange): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/** `\s` of JavaScript regular expressions, by code unit. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * For increasing `from`: the first index ≥ `from` holding `)` or white space (the end of a link
+ * destination `[^)\s]*`), or the text's length. Linear over all calls: the answer is reused while
+ * it lies ahead (a regex would re-scan the same run from every `](`, quadratically).
+ */
+export function destinationEnds(text: string): (from: number) => number {
+  let end = -1;
+  return (from) => {
+    if (end < from) {
+      end = from;
+      while (end < text.length && text.charCodeAt(end) !== 41 && !isSpace(text.charCodeAt(end))) end++;
+    }
+    return end;
+  };
+}
+
+/**
+ * The destinations of Markdown links: group 1 of the matches of
+ * `/\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g`, as ranges (an empty destination gives an empty range at
+ * the `]`, as that expression's group did), in linear time.
+ */
+export function linkDestinations(text: string): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  const destinationEnd = destinationEnds(text);
+  let quote = -1; // the next `"` at or after the current title's start
+  for (let i = text.indexOf(']('); i >= 0;) {
+    const end = destinationEnd(i + 2);
+    let close = -1;
+    if (text.charCodeAt(end) === 41) close = end;
+    else if (end < text.length) {
+      let t = end;
+      while (t < text.length && isSpace(text.charCodeAt(t))) t++;
+      if (text.charCodeAt(t) === 34 /* " */) {
+        if (quote <= t) quote = text.indexOf('"', t + 1);
+        if (quote >= 0 && text.charCodeAt(quote + 1) === 41) close = quote + 1;
+        if (quote < 0) quote = text.length;
+      }
+    }
+    if (close < 0) {
+      i = text.indexOf('](', i + 1);
+      continue;
+    }
+    const destination = text.slice(i + 2, end);
+    const start = i + text.slice(i, close + 1).indexOf(destination);
+    out.push({ start, end: start + destination.length });
+    i = text.indexOf('](', close + 1);
+  }
+  return out;
+}
+
+/**
+ * Markdown inline links `[text](destination)` — the matches of `/\[([^\]\n]*)\]\(([^)\s]*)\)/g` —
+ * in linear time: that expression re-scans a line full of `[` from every `[` (quadratic: minutes
+ * for 400 KB of `[x`). Every `[` before the same first `]`/line break shares its fate, so a failed
+ * attempt skips to that `]`.
+ */
+export function linkRanges(text: string): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  const destinationEnd = destinationEnds(text);
+  for (let i = text.indexOf('['); i >= 0;) {
+    let stop = i + 1;
+    while (stop < text.length && text[stop] !== ']' && text[stop] !== '\n') stop++;
+    let next = stop;
+    if (text[stop] === ']' && text[stop + 1] === '(') {
+      const close = destinationEnd(stop + 2);
+      if (text[close] === ')') {
+        out.push({ start: i, end: close + 1 });
+        next = close + 1;
+      }
+    }
+    i = text.indexOf('[', next);
+  }
+  return out;
 }

@@ -26,7 +26,7 @@ import { findMangledNames, mixupMentions, platformMentions } from '../../analysi
 import { matchCase } from '../../analysis/typos';
 import { editDistance } from '../../analysis/script';
 import { termsData, type PlatformAddress } from '../../analysis/termsData';
-import { domainMatches, emailMatches } from '../../analysis/zones';
+import { domainMatches, emailMatches, linkRanges } from '../../analysis/zones';
 import type { OffsetRange } from '../../model/types';
 import { defineRule, type Fix, type OffsetEdit, type RuleContext } from '../types';
 import { overlapTest } from '../../util/ranges';
@@ -149,8 +149,6 @@ function firstAtOrAfter(sorted: readonly number[], x: number): number {
   return i < sorted.length ? i : -1;
 }
 
-const LINK_RE = /\[([^\]\n]*)\]\(([^)\s]*)\)/g;
-
 export default defineRule({
   id: 'terms/canonical-spelling',
   description: 'Неканоническое написание MAX, ИКОП «Сферум», VK Мессенджер, адресов и доменов платформ',
@@ -212,7 +210,7 @@ export default defineRule({
 
     // Addresses: hits inside one Markdown link are fixed together (text and destination).
     const hits = addressHits(ctx, data.addresses, data.knownDomains);
-    const links = [...ctx.text.matchAll(LINK_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const links = linkRanges(ctx.text);
     const groups = new Map<number, AddressHit[]>();
     // Links are sorted and disjoint, hits sorted by start: only the first link ending after a
     // hit's start can contain it.
