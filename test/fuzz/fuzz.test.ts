@@ -154,6 +154,8 @@ describe('fuzz: linear time on 100 KB adversarial lines', function () {
     ['unclosed link texts', (n) => '[x'.repeat(n / 2)],
     ['unclosed link destinations', (n) => '[a]('.repeat(n / 4)],
     ['unclosed link titles', (n) => '](x "'.repeat(n / 5)],
+    ['backtick runs', (n) => '`'.repeat(n)],
+    ['unclosed code spans', (n) => '``x`'.repeat(n / 4)],
   ];
   const time = (text: string): number => {
     const t0 = process.hrtime.bigint();

@@ -22,7 +22,7 @@ import { readClauseNumber } from '../../server/src/model/clauseNumber';
 import { buildModel } from '../../server/src/model/clauseTree';
 import { classifyText } from '../../server/src/model/lines';
 import type { ClauseNumber } from '../../server/src/model/types';
-import { linkDestinations, linkRanges, protectedZones } from '../../server/src/analysis/zones';
+import { inlineCodeRanges, linkDestinations, linkRanges, protectedZones } from '../../server/src/analysis/zones';
 
 const SEED = 20261121;
 const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
@@ -460,6 +460,19 @@ describe('fast paths: Markdown links and comments (linear scans that replaced re
         }
       }),
       params(2000),
+    );
+  });
+});
+
+describe('fast paths: inline code spans', () => {
+  it('inlineCodeRanges = the matches of /(`+)[^`\\n][\\s\\S]*?\\1/g', () => {
+    const re = /(`+)[^`\n][\s\S]*?\1/g;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('`', '``', '```', 'a', ' ', '\n', '\r', 'б'), { maxLength: 50 }).map((p) => p.join('')), (text) => {
+        const expected = [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        assert.deepEqual(inlineCodeRanges(text), expected, JSON.stringify(text));
+      }),
+      params(5000),
     );
   });
 });

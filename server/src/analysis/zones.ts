@@ -10,7 +10,6 @@ export const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[
 /** A domain name such as `prof-sferum.ru` (Latin labels, a Latin top-level domain). */
 export const DOMAIN_RE = /(?<![\p{L}\p{N}@._-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\p{L}\p{N}_@-])/gu;
 const URL_RE = /(?:https?|ftp|mailto):\/*[^\s<>()\]«»"]+|www\.[^\s<>()\]«»"]+/giu;
-const INLINE_CODE_RE = /(`+)[^`\n][\s\S]*?\1/g;
 
 const zoneCache = new WeakMap<DocumentModel, { readonly text: string; readonly zones: OffsetRange[] }>();
 
@@ -29,14 +28,6 @@ export function protectedZones(model: DocumentModel, text: string): OffsetRange[
 function computeZones(model: DocumentModel, text: string): OffsetRange[] {
   const zones: OffsetRange[] = [];
   for (const line of model.lines) if (line.block === 'code') zones.push({ start: line.start, end: line.end });
-  const add = (re: RegExp, group = 0): void => {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const inner = group === 0 ? m[0] : m[group] ?? '';
-      const start = m.index! + (group === 0 ? 0 : m[0].indexOf(inner));
-      zones.push({ start, end: start + inner.length });
-    }
-  };
   // HTML comments: `/<!--[\s\S]*?-->/g`, but without re-scanning to the end of the text from every
   // unclosed `<!--` (quadratic).
   for (let open = text.indexOf('<!--'); open >= 0;) {
@@ -45,9 +36,9 @@ function computeZones(model: DocumentModel, text: string): OffsetRange[] {
     zones.push({ start: open, end: close + 3 });
     open = text.indexOf('<!--', close + 3);
   }
-  add(INLINE_CODE_RE);
+  for (const z of inlineCodeRanges(text)) zones.push(z);
   for (const d of linkDestinations(text)) zones.push(d);
-  add(URL_RE);
+  for (const m of text.matchAll(URL_RE)) zones.push({ start: m.index, end: m.index + m[0].length });
   for (const m of emailMatches(text)) zones.push({ start: m.index, end: m.index + m[0].length });
   for (const m of domainMatches(text)) zones.push({ start: m.index, end: m.index + m[0].length });
   zones.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -231,6 +222,45 @@ export function linkRanges(text: string): OffsetRange[] {
       }
     }
     i = text.indexOf('[', next);
+  }
+  return out;
+}
+
+/**
+ * Inline code spans: the matches of `/(`+)[^`\n][\s\S]*?\1/g`, in linear time (that expression
+ * backtracks through a long run of backticks from every position in it: quadratic). From a run of
+ * `L` backticks followed by a character other than a line break, the match starts where the
+ * remaining run is as long as the longest run further on allows (`n = min(L, longest)`), and ends
+ * after the first later run of at least `n` backticks (its first `n`).
+ */
+export function inlineCodeRanges(text: string): OffsetRange[] {
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
+    const start = i;
+    while (text.charCodeAt(i) === 96) i++;
+    starts.push(start);
+    lengths.push(i - start);
+  }
+  const longestFrom: number[] = new Array(lengths.length + 1).fill(0);
+  for (let j = lengths.length - 1; j >= 0; j--) longestFrom[j] = Math.max(lengths[j]!, longestFrom[j + 1]!);
+  const out: OffsetRange[] = [];
+  for (let j = 0; j < starts.length;) {
+    const runEnd = starts[j]! + lengths[j]!;
+    if (runEnd >= text.length || text.charCodeAt(runEnd) === 10) { j++; continue; }
+    const longest = longestFrom[j + 1]!;
+    if (longest === 0) break; // no backtick after this run: nothing can close
+    const n = Math.min(lengths[j]!, longest);
+    let q = j + 1;
+    while (lengths[q]! < n) q++;
+    const end = starts[q]! + n;
+    out.push({ start: runEnd - n, end });
+    // The search goes on right after the match, possibly inside run q.
+    if (lengths[q]! > n) {
+      starts[q] = end;
+      lengths[q] = lengths[q]! - n;
+      j = q;
+    } else j = q + 1;
   }
   return out;
 }
