@@ -22,6 +22,7 @@ import { readClauseNumber } from '../../server/src/model/clauseNumber';
 import { buildModel } from '../../server/src/model/clauseTree';
 import { classifyText } from '../../server/src/model/lines';
 import type { ClauseNumber } from '../../server/src/model/types';
+import { findForms, paradigm, paradigmIds } from '../../server/src/morph';
 import { inlineCodeRanges, linkDestinations, linkRanges, protectedZones } from '../../server/src/analysis/zones';
 
 const SEED = 20261121;
@@ -473,6 +474,25 @@ describe('fast paths: inline code spans', () => {
         assert.deepEqual(inlineCodeRanges(text), expected, JSON.stringify(text));
       }),
       params(5000),
+    );
+  });
+});
+
+describe('fast paths: paradigm forms in plain-letter texts', () => {
+  // findForms uses a cheap case-expanded pattern when the text has only plain Latin/Cyrillic
+  // letters; one U+0345 anywhere sends the whole text to the full Unicode `iu` pattern. Both must
+  // find the same forms.
+  const ids = paradigmIds().filter((id) => id.startsWith('role.'));
+  const words = ['куратор', 'КУРАТОРА', 'Куратором', 'классный', 'руководитель', 'классного руководителя', 'Классному\u00a0Руководителю', 'классный-руководитель', 'учитель', 'учителя', 'ёлка', 'родител', 'родителей', 'обучающийся', 'студент', 'а', 'x', '1', '_', ' ', '\n', '-', '«', '»', '"', '.'];
+  it('finds the same forms as the full Unicode pattern', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }).map((p) => p.join(' ')), fc.constantFrom(...ids), (text, id) => {
+        const p = paradigm(id)!;
+        const plain = findForms(text, p);
+        const full = findForms(text + '\n\u0345', p).filter((m) => m.end <= text.length);
+        assert.deepEqual(plain, full, `${id} in ${JSON.stringify(text)}`);
+      }),
+      params(1500),
     );
   });
 });
