@@ -496,3 +496,92 @@ describe('fast paths: paradigm forms in plain-letter texts', () => {
     );
   });
 });
+
+describe('fast paths: data patterns without i/u in plain texts (termsData.plainSource)', () => {
+  // typos.json entries, their contexts, the prohibited actions and the abbreviation patterns run as
+  // case-expanded patterns without `i`/`u` when `plainText` holds; they must find exactly what the
+  // original `iu` patterns find there.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { plainSource, plainText } = require('../../server/src/analysis/termsData') as typeof import('../../server/src/analysis/termsData');
+  const typos = require('../../server/data/typos.json') as import('../../server/src/analysis/termsData').TyposData;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const matches = (re: RegExp, text: string): unknown[] => [...text.matchAll(re)].map((m) => [m.index, ...m]);
+  /** Random casing of a string (plain letters only change). */
+  const recase = (s: string, bits: number): string => [...s].map((ch, i) => ((bits >> (i % 30)) & 1 ? ch.toUpperCase() : ch.toLowerCase())).join('');
+  const samples = [
+    ...typos.typos.flatMap((e) => [...(e.examples ?? []).flatMap((x) => [x.text, x.fixed]), ...(e.negative ?? [])]),
+    ...typos.prohibitedActions.flatMap((p) => [...(p.examples ?? []), ...(p.negative ?? [])]),
+  ];
+  const pieces = [...new Set(samples.flatMap((s) => s.split(/(\s+)/)))].concat(['ё', 'Ё', 'е', '1', '_', ' ', '  ', '\n', '-', '‐', ';', ',', '«', '»', '(', ')', '—', 'x', 'K', 's', '.']);
+  const plainTexts = fc.tuple(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), fc.integer()).map(([p, bits]) => recase(p.join(''), bits));
+
+  it('plainText holds exactly when no character but plain letters and ASCII digits is a letter, a number or U+0345, and no surrogate', () => {
+    const other = /[\p{L}\p{N}\u0345\ud800-\udfff]/u;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const plainLetter = /[A-Za-zА-яЁё0-9]/.test(ch);
+      const expected = plainLetter || (c < 0xd800 || c > 0xdfff ? !other.test(ch) : false);
+      assert.equal(plainText('a' + ch), expected, c.toString(16));
+    }
+  });
+
+  it('no character of a plain text but a plain letter itself folds (flags iu) to a plain letter, digit or kept punctuation', () => {
+    const folded = /[A-Za-zА-яЁё0-9«»“”„‚‘’–—‐‑−…№§\u00a0\u2009\u202f]/iu;
+    const itself = /[A-Za-zА-яЁё0-9«»“”„‚‘’–—‐‑−…№§\u00a0\u2009\u202f]/;
+    for (let c = 0x80; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (plainText(ch) && !itself.test(ch)) assert.ok(!folded.test(ch), c.toString(16));
+    }
+  });
+
+  const sources = [
+    ...typos.typos.map((e) => `(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${e.wrong})(?![\\p{L}\\p{N}])`),
+    ...typos.typos.flatMap((e) => [e.context, e.notContext].filter((x): x is string => typeof x === 'string')),
+    ...typos.prohibitedActions.map((p) => `^(?:${p.pattern})`),
+    // Shapes of terms/abbreviation: inflected long forms and short names.
+    '(?<![\\p{L}\\p{N}])информационно[-‐‑]коммуникацио\\p{L}*\\s+образовате\\p{L}*\\s+платфо\\p{L}*\\s+«Сферум»(?![\\p{L}\\p{N}])',
+    '(?<![\\p{L}\\p{N}])ИКОП\\s+«Сферум»(?![\\p{L}\\p{N}])',
+    '(?<![\\p{L}\\p{N}])Полож\\p{L}*(?![\\p{L}\\p{N}])',
+  ];
+
+  it('rewrites every built-in data pattern (none left on the slow path)', () => {
+    for (const s of sources) assert.notEqual(plainSource(s, true), undefined, s);
+  });
+
+  it('finds the same matches and groups as the original iu pattern on random plain texts', () => {
+    const compiled = sources.map((s) => [new RegExp(s, 'giu'), new RegExp(plainSource(s, true)!, 'g')] as const);
+    fc.assert(
+      fc.property(plainTexts, fc.nat(compiled.length - 1), (text, k) => {
+        fc.pre(plainText(text));
+        const [full, plain] = compiled[k]!;
+        assert.deepEqual(matches(plain, text), matches(full, text), `${full.source} in ${JSON.stringify(text)}`);
+      }),
+      params(20000),
+    );
+    // The samples themselves, whole, against every pattern.
+    for (const text of samples.filter(plainText)) for (const [full, plain] of compiled) assert.deepEqual(matches(plain, text), matches(full, text), `${full.source} in ${JSON.stringify(text)}`);
+  });
+
+  it('random patterns: undefined, or valid exactly when the original is and equal on plain texts', () => {
+    const tokens = ['а', 'Б', 'ё', 'е', 'x', 'K', '1', ' ', '-', '«', '\\p{L}', '\\p{N}', '\\p{Lu}', '\\s', '\\d', '\\w', '\\b', '.', '[её]', '[^;]', '[-‐‑]', '[а-я]', '[\\p{L}_]', '(', '(?:', '(?=', '(?!', '(?<=', '(?<!', '(?<n>', ')', '|', '*', '+', '?', '{1,2}', '{', '}', ']', '^', '$', '\\-', '\\.', '\\1', 'ſ'];
+    const texts = ['аб ёе', 'ЁЛКА x1 k', 'Б-а «x» 12; а', 'K.а\nб_б', ' e ё-ё '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 10 }).map((t) => t.join('')), fc.boolean(), (source, ic) => {
+        const plain = plainSource(source, ic);
+        if (plain === undefined) return;
+        const make = (s: string, f: string): RegExp | null => {
+          try {
+            return new RegExp(s, f);
+          } catch {
+            return null;
+          }
+        };
+        const full = make(source, ic ? 'giu' : 'gu');
+        const fast = make(plain, 'g');
+        assert.equal(fast === null, full === null, `${source} → ${plain}`);
+        if (full && fast) for (const text of texts) assert.deepEqual(matches(fast, text), matches(full, text), `${source} → ${plain} in ${JSON.stringify(text)}`);
+      }),
+      params(20000),
+    );
+  });
+});

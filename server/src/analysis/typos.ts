@@ -5,7 +5,7 @@
  */
 import type { OffsetEdit } from '../rules/types';
 import type { OffsetRange } from '../model/types';
-import { dataRegex, type TypoEntry } from './termsData';
+import { dataRegex, plainDataRegex, plainText, type TypoEntry } from './termsData';
 import { inZones } from './zones';
 
 /** A dictionary typo found in a text. */
@@ -284,6 +284,11 @@ interface CompiledEntry {
   sticky(): RegExp | null;
   context(): RegExp | null | undefined;
   notContext(): RegExp | null | undefined;
+  /**
+   * The same four for a {@link plainText} (see `plainDataRegex`): patterns without `i`/`u` when
+   * the entry's sources are understood — many times cheaper to compile; the ones above otherwise.
+   */
+  readonly plain: Pick<CompiledEntry, 'scan' | 'sticky' | 'context' | 'notContext'>;
 }
 
 /** Per entry object: the sources and regexes, built once instead of on every change. */
@@ -315,13 +320,20 @@ function compiledEntry(entry: TypoEntry): CompiledEntry {
     sticky: () => (sticky === undefined ? (sticky = dataRegex(source, 'iuy')) : sticky),
     context: () => (context === undefined && contextSource ? (context = dataRegex(contextSource, 'iu')) : context),
     notContext: () => (notContext === undefined && notContextSource ? (notContext = dataRegex(notContextSource, 'iu')) : notContext),
+    // In a plain text the window of a hit is plain too (a part of it).
+    plain: {
+      scan: () => plainDataRegex(source, 'giu'),
+      sticky: () => plainDataRegex(source, 'iuy'),
+      context: () => (contextSource ? plainDataRegex(contextSource, 'iu') : undefined),
+      notContext: () => (notContextSource ? plainDataRegex(notContextSource, 'iu') : undefined),
+    },
   };
   compiledEntries.set(entry, compiled);
   return compiled;
 }
 
 /** Adds the hit of a match of an entry, unless it is empty, in a zone, out of context or no change. */
-function addHit(hits: TypoHit[], text: string, zones: readonly OffsetRange[], entry: TypoEntry, c: CompiledEntry, m: RegExpExecArray): void {
+function addHit(hits: TypoHit[], text: string, zones: readonly OffsetRange[], entry: TypoEntry, c: CompiledEntry['plain'], m: RegExpExecArray): void {
   const start = m.index;
   const wrong = m[0];
   if (wrong.length === 0) return;
@@ -360,6 +372,7 @@ export function findTypos(
   const scanned = direct ? text : lower !== undefined && lower.length === text.length ? lower : undefined;
   // The dictionary words every match of an entry starts with, found through one index.
   const compiled = entries.map(compiledEntry);
+  const plain = plainText(text);
   const words = (c: CompiledEntry): readonly string[] | undefined => (c.literal !== undefined ? [c.literal] : c.opening);
   let index: Map<number, number[]> | undefined;
   if (scanned !== undefined) {
@@ -370,6 +383,7 @@ export function findTypos(
   for (let e = 0; e < entries.length; e++) {
     const entry = entries[e]!;
     const c = compiled[e]!;
+    const patterns = plain ? c.plain : c;
     if (!index && lower !== undefined && c.literal !== undefined && !lower.includes(c.literal)) continue;
     // With a required literal (or opening words), the pattern is tried only where one of them
     // starts a word (every match starts so): the same matches as the scan, without running the
@@ -379,7 +393,7 @@ export function findTypos(
     if (w !== undefined) {
       const starts = startsOf(index!, scanned!, w);
       if (starts.length === 0) continue;
-      const at = c.sticky();
+      const at = patterns.sticky();
       if (!at) continue;
       let next = 0;
       for (const p of starts) {
@@ -388,16 +402,16 @@ export function findTypos(
         const m = at.exec(text);
         if (m && m[0].length > 0) {
           next = p + m[0].length;
-          addHit(hits, text, zones, entry, c, m);
+          addHit(hits, text, zones, entry, patterns, m);
         } else {
           next = p + 1;
         }
       }
     } else {
-      const re = c.scan();
+      const re = patterns.scan();
       if (!re) continue;
       re.lastIndex = 0;
-      for (const m of text.matchAll(re)) addHit(hits, text, zones, entry, c, m);
+      for (const m of text.matchAll(re)) addHit(hits, text, zones, entry, patterns, m);
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -19,6 +19,7 @@
 import { definitionNodes } from '../../analysis/platform';
 import { letterLengthBefore } from '../../analysis/script';
 import { inZones, protectedZones } from '../../analysis/zones';
+import { plainSource, plainText } from '../../analysis/termsData';
 import type { DocumentModel, OffsetRange } from '../../model/types';
 import { defineRule } from '../types';
 import { overlapTest } from '../../util/ranges';
@@ -203,8 +204,19 @@ export function findAliases(model: DocumentModel, text: string): Alias[] {
 
 const regexCache = new Map<string, RegExp>();
 
-/** A compiled pattern from a small cache (the same names recur from draft to draft). */
-function cachedRegex(source: string, flags: string): RegExp {
+/**
+ * A compiled pattern from a small cache (the same names recur from draft to draft). For a search
+ * in a `plainText`, the equivalent `plainSource` pattern without `i`/`u` when there is one: a
+ * pattern with `\p{L}` and `iu` costs ~1.5 ms to compile.
+ */
+function cachedRegex(source: string, flags: string, plain: boolean): RegExp {
+  if (plain) {
+    const p = plainSource(source, flags.includes('i'));
+    if (p !== undefined) {
+      source = p;
+      flags = flags.replace(/[iu]/g, '');
+    }
+  }
   const key = flags + ' ' + source;
   let re = regexCache.get(key);
   if (!re) {
@@ -217,7 +229,7 @@ function cachedRegex(source: string, flags: string): RegExp {
 
 /** Starts of the matches of a global pattern in `text.slice(0, to)` from `from`, lazily. */
 function* regexWords(text: string, source: string, flags: string, from: number, to: number): Generator<number> {
-  const re = cachedRegex(source, flags);
+  const re = cachedRegex(source, flags, plainText(text));
   const subject = to === text.length ? text : text.slice(0, to);
   // The position is kept here: the cached pattern may serve another search between two steps.
   let next = from;
@@ -319,7 +331,7 @@ export default defineRule({
       // Repeated long form.
       if (alias.longForm) {
         const long = text.slice(alias.longForm.start, alias.longForm.end);
-        const re = cachedRegex(`(?<![\\p{L}\\p{N}])${inflectedPattern(long)}(?![\\p{L}\\p{N}])`, 'giu');
+        const re = cachedRegex(`(?<![\\p{L}\\p{N}])${inflectedPattern(long)}(?![\\p{L}\\p{N}])`, 'giu', plainText(text));
         re.lastIndex = alias.intro.end;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const start = m.index;
