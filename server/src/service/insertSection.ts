@@ -16,16 +16,11 @@ import type { ElementSpec, SectionSpec } from '../knowledge/types';
 import type { DocumentModel, Line, RegNode } from '../model/types';
 import type { Fix, OffsetEdit } from '../rules/types';
 import { isRenumberable, planEdits, shiftPlan } from './renumber';
+import { stripHeadingDecor } from '../util/headings';
 
 /** Normalises a heading for matching profile patterns (no emphasis, numbering, quotes; ё → е). */
 function normalizeTitle(s: string): string {
-  return s
-    .replace(/\*\*|__|[*_`]/g, '')
-    .replace(/^[\s«"“„'(\[\-–—.:]+/u, '')
-    .replace(/^(?:(?:раздел|глава|часть)\s+)?(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.?(?=\s|$)\s*/iu, '')
-    .replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripHeadingDecor(s);
 }
 
 /**

@@ -18,6 +18,7 @@ import type { SectionSpec } from '../../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../../model/types';
 import { insertSectionFix } from '../../service/insertSection';
 import { defineRule } from '../types';
+import { stripHeadingDecor } from '../../util/headings';
 
 const compiled = new Map<string, RegExp | null>();
 
@@ -116,14 +117,7 @@ export function normalizeHeading(s: string): string {
 const normalizedHeadings = new Map<string, string>();
 
 function computeNormalizedHeading(s: string): string {
-  return foldMixedWords(s)
-    .replace(/\*\*|__|[*_`]/g, '')
-    .replace(/^[\s«"“„'(\[\-–—.:]+/u, '')
-    // Numbering written into the title: `I.`, `1.`, `Раздел 2.`, `Глава III`.
-    .replace(/^(?:(?:раздел|глава|часть)\s+)?(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.?(?=\s|$)\s*/iu, '')
-    .replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripHeadingDecor(foldMixedWords(s));
 }
 
 /** True when the node lies inside an appendix. */
