@@ -24,7 +24,7 @@
 import type { Knowledge } from '../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../model/types';
 import { editDistance, foldToCyrillic } from './script';
-import { dataRegex, termsData } from './termsData';
+import { dataRegex, sourceShape, termsData } from './termsData';
 import { inZones, protectedZones } from './zones';
 
 export type Platform = 'max' | 'vk' | 'unknown';
@@ -317,26 +317,12 @@ function historicalMatchers(markers: readonly string[]): readonly RegExp[] {
   const wrap = (src: string): string => `(?<![\\p{L}])(?:${src})(?![\\p{L}])`;
   const valid = markers.filter((src) => typeof src === 'string' && dataRegex(wrap(src), 'iu') !== null);
   let out: RegExp[] = [];
-  const combinable = valid.length === markers.length && valid.every((src) => balanced(src) && !/\\(?:[1-9]|k<)|\(\?<[^=!]/.test(src));
+  const combinable = valid.length === markers.length && valid.every((src) => sourceShape(src).balanced && !/\\(?:[1-9]|k<)|\(\?<[^=!]/.test(src));
   const combined = combinable && valid.length > 1 ? dataRegex(`(?<![\\p{L}])(?:${valid.map((src) => `(?:${src})`).join('|')})(?![\\p{L}])`, 'iu') : null;
   if (combined) out = [new RegExp(combined.source, combined.flags)];
   else out = valid.map((src) => new RegExp(wrap(src), 'iu'));
   markerCache.set(markers, out);
   return out;
-}
-
-/** True when every `(` of a regex source closes inside it (escapes and classes skipped). */
-function balanced(source: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 /** Every platform mention of a text outside protected zones (code, URLs, e-mails, comments). */

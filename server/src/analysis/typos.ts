@@ -5,7 +5,7 @@
  */
 import type { OffsetEdit } from '../rules/types';
 import type { OffsetRange } from '../model/types';
-import { dataRegex, plainDataRegex, plainText, type TypoEntry } from './termsData';
+import { dataRegex, plainDataRegex, plainText, sourceShape, type TypoEntry } from './termsData';
 import { inZones } from './zones';
 
 /** A dictionary typo found in a text. */
@@ -95,7 +95,7 @@ export function requiredLiteral(source: string): string | undefined {
   if (literals.has(source)) return literals.get(source);
   let result: string | undefined;
   // Top-level alternation: no single required literal.
-  if (!hasTopLevelBar(source)) {
+  if (!sourceShape(source).topLevelBar) {
     const body = afterLookbehinds(source);
     const run = /^[a-zA-Zа-яА-ЯёЁ]+/.exec(body)?.[0] ?? '';
     // A quantifier after the run applies to its last letter only.
@@ -149,26 +149,13 @@ function firstLetters(source: string): string | undefined {
 function openingWords(source: string): string[] | undefined {
   // A plain alternation of words (`Slcype|Scype|Skipe`): every match is one of them.
   if (/^[a-zA-Zа-яА-ЯёЁ]{2,}(?:\|[a-zA-Zа-яА-ЯёЁ]{2,})*$/.test(source)) return [...new Set(source.split('|').map((w) => w.toLowerCase()))];
-  if (hasTopLevelBar(source)) return undefined;
+  if (sourceShape(source).topLevelBar) return undefined;
   const body = afterLookbehinds(source);
   const m = /^\((?:\?:)?((?:[a-zA-Zа-яА-ЯёЁ]{2,}\|)*[a-zA-Zа-яА-ЯёЁ]{2,})\)/.exec(body);
   if (!m || /^[?*{]/.test(body.slice(m[0].length))) return undefined;
   return [...new Set(m[1]!.split('|').map((w) => w.toLowerCase()))];
 }
 
-function hasTopLevelBar(source: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
-}
 
 /**
  * Where a dictionary word may start in `s` (the text, or its lower-case form of the same length):

@@ -27,6 +27,7 @@
  *    offer such a fix as not preferred (it is not applied by fix-all without a look).
  */
 import formsData from '../../data/forms.json';
+import { plainText } from '../util/plainText';
 
 /** A phrase with its forms. */
 export interface Paradigm {
@@ -126,7 +127,7 @@ function formPattern(form: string): string {
 
 /**
  * {@link formPattern} for a text whose only word characters are plain letters, ASCII digits and
- * `_` (see {@link wordIndex}): case written out as classes (`[кК]`), so the expression needs
+ * `_` (see `plainText` in util/plainText.ts): case written out as classes (`[кК]`), so the expression needs
  * neither `i` nor `u`. In such a text it matches exactly what the `iu` pattern matches (the other
  * characters that fold to a plain letter — `ſ`, `K`, `ᲀ` … — are letters, absent from it), and it
  * compiles many times faster: `\p{L}` with `iu` costs ~1 ms per expression, and a cold run
@@ -190,13 +191,10 @@ function foldWord(w: string): string {
 
 /**
  * Code unit → 1 a plain letter, 2 another letter, 3 not a letter, 4 a high surrogate (the pair
- * decides), 5 not a letter but a word character of {@link OTHER_WORD_CHAR}, 0 not yet known
- * (filled on first sight): one load per character in {@link wordIndex}.
+ * decides), 0 not yet known (filled on first sight): one load per character in {@link wordIndex}.
  */
 const charClass = new Uint8Array(0x10000);
 const LETTER = /\p{L}/u;
-/** Non-letters that `[\p{L}\p{N}_]` with flags `iu` finds: numbers and U+0345 (it folds to «ι»). */
-const OTHER_WORD_CHAR = /[\p{N}\u0345]/u;
 for (let c = 0; c < 0x80; c++) charClass[c] = isPlainLetter(c) ? 1 : 3;
 for (let c = 0x400; c < 0x460; c++) if (isPlainLetter(c)) charClass[c] = 1;
 charClass.fill(4, 0xd800, 0xdc00);
@@ -213,25 +211,8 @@ function isOtherLetter(text: string, i: number): boolean {
     const d = text.charCodeAt(i + 1);
     return d >= 0xdc00 && d <= 0xdfff && LETTER.test(text.slice(i, i + 2));
   }
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    charClass[c] = k = LETTER.test(ch) ? 2 : OTHER_WORD_CHAR.test(ch) ? 5 : 3;
-  }
+  if (k === 0) charClass[c] = k = LETTER.test(String.fromCharCode(c)) ? 2 : 3;
   return k === 2;
-}
-
-/**
- * True when the code point at `i` (neither a plain letter nor another letter) is a number other
- * than an ASCII digit, or U+0345.
- */
-function isOtherWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c >= 0x30 && c <= 0x39) return false;
-  if (c >= 0xd800 && c < 0xdc00) {
-    const d = text.charCodeAt(i + 1);
-    return d >= 0xdc00 && d <= 0xdfff && OTHER_WORD_CHAR.test(text.slice(i, i + 2));
-  }
-  return charClass[c] === 5;
 }
 
 /**
@@ -281,8 +262,6 @@ let lastIndex: {
   readonly text: string;
   readonly version: number;
   readonly words: Map<string, number[]> | undefined;
-  /** No word character but plain letters, ASCII digits and `_` (see {@link plainFormPattern}). */
-  readonly plainWords: boolean;
 } | undefined;
 
 /**
@@ -294,17 +273,13 @@ let lastIndex: {
 function wordIndex(text: string): Map<string, number[]> | undefined {
   if (lastIndex && lastIndex.version === wantedVersion && lastIndex.text === text) return lastIndex.words;
   let words: Map<string, number[]> | undefined = new Map();
-  let plainWords = true;
   const n = text.length;
   let i = 0;
   // One pass over code units: words of plain letters, and any other letter ends the index.
   while (i < n) {
     const c = text.charCodeAt(i);
     if (charClass[c] !== 1) {
-      if (charClass[c] !== 3) {
-        if (isOtherLetter(text, i)) { words = undefined; break; }
-        if (plainWords && charClass[c] !== 3 && isOtherWordChar(text, i)) plainWords = false;
-      }
+      if (charClass[c] !== 3 && isOtherLetter(text, i)) { words = undefined; break; }
       i++;
       continue;
     }
@@ -324,13 +299,8 @@ function wordIndex(text: string): Map<string, number[]> | undefined {
       break;
     }
   }
-  lastIndex = { text, version: wantedVersion, words, plainWords };
+  lastIndex = { text, version: wantedVersion, words };
   return words;
-}
-
-/** True when the text has no letter other than plain Latin and Cyrillic ones (A–Z, a–z, А–я, Ё, ё). */
-export function plainLettersOnly(text: string): boolean {
-  return wordIndex(text) !== undefined;
 }
 
 /**
@@ -388,7 +358,7 @@ export function findForms(text: string, p: Paradigm, from = 0, to = text.length)
   }
   const index = firstWords ? wordIndex(text) : undefined;
   if (index) {
-    const sticky = lastIndex!.plainWords && cc.plainSticky ? cc.plainSticky : (cc.sticky ??= new RegExp(cc.source, 'iuy'));
+    const sticky = plainText(text) && cc.plainSticky ? cc.plainSticky : (cc.sticky ??= new RegExp(cc.source, 'iuy'));
     // Try the pattern only where a word that can open a match starts (same matches as the scan below).
     let starts: number[] | undefined;
     let merged = false;
