@@ -6,7 +6,6 @@
 import builtinTerms from '../../data/terms.json';
 import builtinTypos from '../../data/typos.json';
 import type { Knowledge } from '../knowledge/types';
-import { plainText } from '../util/plainText';
 
 /** A canonical platform address or domain. */
 export interface PlatformAddress {
@@ -324,11 +323,6 @@ function rewriteClass(s: string, i: number, ic: boolean): { text: string; end: n
 export function plainDataRegex(source: string, flags: string): RegExp | null {
   const plain = flags.includes('u') ? plainSource(source, flags.includes('i')) : undefined;
   return plain !== undefined ? dataRegex(plain, flags.replace(/[iu]/g, '')) : dataRegex(source, flags);
-}
-
-/** {@link dataRegex} for a search in `text` (or in a part of it): {@link plainDataRegex} when the text is plain. */
-export function dataRegexIn(text: string, source: string, flags: string): RegExp | null {
-  return plainText(text) ? plainDataRegex(source, flags) : dataRegex(source, flags);
 }
 
 /**

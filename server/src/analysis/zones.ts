@@ -156,7 +156,7 @@ function isSpace(c: number): boolean {
  * destination `[^)\s]*`), or the text's length. Linear over all calls: the answer is reused while
  * it lies ahead (a regex would re-scan the same run from every `](`, quadratically).
  */
-export function destinationEnds(text: string): (from: number) => number {
+function destinationEnds(text: string): (from: number) => number {
   let end = -1;
   return (from) => {
     if (end < from) {

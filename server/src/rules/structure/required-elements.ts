@@ -80,7 +80,7 @@ export function flatTextsOf(ctx: RuleContext): FlatTexts {
  * several times cheaper than the regex replaces (or than slicing runs) on the ~150 000 whitespace
  * runs of a 1 MB draft. A whitespace run becomes one space even when dropped marks stand inside it.
  */
-export function flatTexts(text: string): FlatTexts {
+function flatTexts(text: string): FlatTexts {
   const len = text.length;
   // Neither result is longer than the text: a space stands for at least one whitespace character.
   const a = new Uint16Array(len);
