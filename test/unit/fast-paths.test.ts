@@ -585,3 +585,141 @@ describe('fast paths: data patterns without i/u in plain texts (termsData.plainS
     );
   });
 });
+
+describe('fast paths: historical markers without i/u in plain texts (analysis/platform isHistorical)', () => {
+  // In a plain text the combined historical-marker pattern runs as its plainDataRegex variant; a
+  // sentence must be historical exactly when one of the data markers (flags iu) matches it.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { isHistorical, sentenceAt } = require('../../server/src/analysis/platform') as typeof import('../../server/src/analysis/platform');
+  const { plainText } = require('../../server/src/analysis/termsData') as typeof import('../../server/src/analysis/termsData');
+  const terms = require('../../server/data/terms.json') as import('../../server/src/analysis/termsData').TermsData;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const reference = terms.historicalMarkers.map((src) => new RegExp(`(?<![\\p{L}])(?:${src})(?![\\p{L}])`, 'iu'));
+  const PIECES = [
+    'до', 'ДО', 'перехода', 'Переезда', 'интеграции', 'ранее', 'Ранее', 'прежний', 'бывшая', 'использовавшие', 'применявший',
+    'использовался', 'применяли', 'использовалась', 'перенос', 'переноса', 'переход', 'ПЕРЕХОДА', 'из', 'с', 'от', 'перешли', 'перешел',
+    'перешёл', 'вместо', 'на', 'смену', 'замена', 'заменён', 'закрыт', 'прекращение', 'был', 'Была', 'были', 'было', 'былое', 'бы',
+    'MAX', 'VK', 'Сферум', 'мессенджер', '1', 'сентября', '01.09.', '2025', 'ё', 'x', '_', '-',
+    ' ', ' ', ' ', '  ', '\u00a0', '\n', '\r\n', '. ', '.', '; ', ';', '! ', '?', ',', '«', '»',
+  ];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
+
+  it('a sentence of a plain text is historical exactly when a data marker matches it', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), (t, k) => {
+        fc.pre(plainText(t));
+        const offset = k % (t.length + 1);
+        const s = sentenceAt(t, offset);
+        const sentence = t.slice(s.start, s.end);
+        assert.equal(isHistorical(t, offset), reference.some((re) => re.test(sentence)), `${JSON.stringify(t)} at ${offset}`);
+      }),
+      params(20000),
+    );
+  });
+});
+
+describe('fast paths: marker literals found in one pass, role words of all entries in one pass (roles-legal)', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const rd = require('../../server/src/analysis/rolesData') as typeof import('../../server/src/analysis/rolesData');
+  const morph = require('../../server/src/morph') as typeof import('../../server/src/morph');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const data = rd.rolesData(undefined);
+  const exprs = [...MARKERS.map((m) => [m.source, m.flags] as const), ...data.platformRoles.maxMarkers.map((src) => [src, 'u'] as const)];
+  const set = rd.literalSet(exprs);
+  const PIECES = [...ROLE_PIECES, 'MAX', 'Max', 'max', 'МАХ', 'мах', 'национальный', 'Национального', 'мессенджера', 'ПОЛИТЕХНИЧЕСКИЙ', 'ЛИЦЕЙ', 'Основного', 'ё', 'Ё', 'x'];
+  const text = textOf(PIECES, 30);
+
+  /** Every offset where the expression's literal scan stops, one by one (what literalHits must list). */
+  const quickHits = (scan: import('../../server/src/analysis/rolesData').LiteralScan, t: string): number[] => {
+    const out: number[] = [];
+    scan.quick.lastIndex = 0;
+    for (let q = scan.quick.exec(t); q; q = scan.quick.exec(t)) { out.push(q.index); scan.quick.lastIndex = q.index + 1; }
+    return out;
+  };
+
+  it('literalHits lists exactly the literal offsets, and firstMatchFrom with them finds what a global scan finds', () => {
+    assert.ok(set.joint.filter(Boolean).length >= 10, 'the markers of the data are found in one pass');
+    fc.assert(
+      fc.property(text, fc.nat(), (t, k) => {
+        const hits = rd.literalHits(set, t);
+        if (!hits) return;
+        const from = k % (t.length + 1);
+        exprs.forEach(([source, flags], i) => {
+          const scan = set.scans[i]!;
+          if (!set.joint[i] || !scan) { assert.equal(hits[i], undefined); return; }
+          assert.deepEqual(hits[i], quickHits(scan, t), `${source} in ${JSON.stringify(t)}`);
+          for (const f of [0, from]) assert.deepEqual(rd.firstMatchFrom(scan, t, f, hits[i]), referenceFirstMatch(source, flags, t, f), `${source} from ${f} in ${JSON.stringify(t)}`);
+        });
+      }),
+      params(5000),
+    );
+  });
+
+  it('literalHits of random expressions agrees with their literal scans', () => {
+    fc.assert(
+      fc.property(randomPattern, fc.boolean(), text, (source, ci, t) => {
+        const flags = ci ? 'iu' : 'u';
+        const one = rd.literalSet([[source, flags]]);
+        const hits = rd.literalHits(one, t);
+        if (!hits || !one.joint[0]) return;
+        assert.deepEqual(hits[0], quickHits(one.scans[0]!, t), `${source} (${flags}) in ${JSON.stringify(t)}`);
+        assert.deepEqual(rd.firstMatchFrom(one.scans[0]!, t, 0, hits[0]), referenceFirstMatch(source, flags, t, 0));
+      }),
+      params(2000),
+    );
+  });
+
+  it('findFormsEach finds, per paradigm, exactly what findForms finds', () => {
+    const ps = [...data.concepts.flatMap((c) => c.words.map(rd.wordParadigm)), ...data.nonexistent.map(rd.wordParadigm)];
+    const forms = [...new Set(ps.flatMap((p) => Object.values(p.forms)))];
+    const WORDS = [...forms, ...forms.map((f) => f.toUpperCase()), 'Классный', 'руководитель-', '-учитель', 'учитель-предметник', 'ё', 'x', 'ᲂ', '_', '1'];
+    const SEP = [' ', ' ', '\u00a0', '\n', '-', '«', '»', ', ', ''];
+    const roleWords = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEP)), { maxLength: 14 }).map((a) => a.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(roleWords, (t) => {
+        const got: import('../../server/src/morph').FormMatch[][] = ps.map(() => []);
+        let lastStart = -1;
+        let lastI = -1;
+        const ok = morph.findFormsEach(t, ps, (i, m) => {
+          assert.ok(m.start > lastStart || (m.start === lastStart && i > lastI), 'in text order, then by paradigm');
+          lastStart = m.start;
+          lastI = i;
+          got[i]!.push(m);
+        });
+        if (!ok) { assert.ok(got.every((g) => g.length === 0)); return; }
+        ps.forEach((p, i) => assert.deepEqual(got[i], morph.findForms(t, p), `${p.id} in ${JSON.stringify(t)}`));
+      }),
+      params(3000),
+    );
+  });
+});
+
+describe('fast paths: section patterns as an anchored and a floating union (util/headings matchesPatterns)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { matchesPatterns } = require('../../server/src/util/headings') as typeof import('../../server/src/util/headings');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const structure = require('../../server/data/structure.json') as { sections: Array<{ patterns: string[] }> };
+  const lists: string[][] = [
+    ...structure.sections.map((s) => s.patterns),
+    ['^права|обязанности', '^(а)\\1', 'заключени[ея]$'],
+    ['^(?<x>общие)', '^(?<x>права)', '(', '^[|]права'],
+  ];
+  const words = ['общие', 'положения', 'права', 'и', 'обязанности', 'термины', 'понятия', 'используемые', 'в', 'настоящем', 'заключение', 'организация', 'работы', 'аа', '|', ',', ' ', 'Ё', 'ё'];
+  const naive = (patterns: readonly string[], s: string): boolean =>
+    patterns.some((p) => {
+      try {
+        return new RegExp(p, 'iu').test(s);
+      } catch {
+        return false;
+      }
+    });
+  it('answers as the patterns tried one by one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), fc.nat(lists.length - 1), (parts, k) => {
+        const s = parts.join(' ');
+        assert.equal(matchesPatterns(lists[k]!, s), naive(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
+      }),
+      params(3000),
+    );
+  });
+});

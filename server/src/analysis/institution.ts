@@ -12,7 +12,26 @@
  */
 import type { DocumentModel, OffsetRange } from '../model/types';
 import type { InstitutionKind, InstitutionMarker } from './rolesData';
-import { firstMatchFrom, literalScan, roleRegex, rolesData } from './rolesData';
+import { firstMatchFrom, literalHits, literalSet, roleRegex, rolesData, type LiteralSet } from './rolesData';
+
+/** The markers in scoring order (school, then college) with their expressions, compiled once per markers object. */
+interface MarkerPlan {
+  readonly markers: readonly { readonly kind: InstitutionKind; readonly marker: InstitutionMarker; readonly re: RegExp | null }[];
+  /** The markers' literal scans, found together (same order as `markers`). */
+  readonly set: LiteralSet;
+}
+
+const plans = new WeakMap<object, MarkerPlan>();
+
+export function markerPlan(all: Readonly<Record<InstitutionKind, readonly InstitutionMarker[]>>): MarkerPlan {
+  let plan = plans.get(all);
+  if (!plan) {
+    const markers = (['school', 'college'] as const).flatMap((kind) => all[kind].map((marker) => ({ kind, marker, re: roleRegex(marker.pattern, marker.caseSensitive ? 'gu' : 'giu') })));
+    const set = literalSet(markers.map(({ marker }) => [marker.pattern, marker.caseSensitive ? 'u' : 'iu'] as const));
+    plans.set(all, (plan = { markers, set }));
+  }
+  return plan;
+}
 
 /** The detected kind and the text that proves it. */
 export interface Institution {
@@ -50,13 +69,15 @@ function firstMatch(re: RegExp, text: string, from: number, to: number): OffsetR
 
 /**
  * Detects the institution kind of an act. `markers` default to the built-in roles data;
- * `configured` (from the settings) wins over detection.
+ * `configured` (from the settings) wins over detection. `literalsAt`: {@link literalHits} of a
+ * set that opens with these markers (school ones, then college ones), when the caller has them.
  */
 export function detectInstitution(
   model: DocumentModel,
   text: string,
   markers?: Readonly<Record<InstitutionKind, readonly InstitutionMarker[]>>,
   configured?: unknown,
+  literalsAt?: readonly (number[] | undefined)[],
 ): Institution {
   if (configured === 'school' || configured === 'college') {
     return { kind: configured, evidence: [], scores: { school: 0, college: 0 }, configured: true };
@@ -65,21 +86,23 @@ export function detectInstitution(
   const head = headEnd(model, text);
   const scores: Record<InstitutionKind, number> = { school: 0, college: 0 };
   const evidence: Record<InstitutionKind, OffsetRange[]> = { school: [], college: [] };
-  for (const kind of ['school', 'college'] as const) {
-    for (const marker of all[kind]) {
-      const re = roleRegex(marker.pattern, marker.caseSensitive ? 'gu' : 'giu');
-      if (!re || !Number.isFinite(marker.weight)) continue;
-      // Most markers are absent from most acts, and a plain scan for a literal every match contains
-      // (`ПОУ`, `СПО`) is many times faster than the marker's: only starts near one are tried.
-      const scan = literalScan(marker.pattern, marker.caseSensitive ? 'u' : 'iu');
-      const find = (from: number): OffsetRange | undefined => (scan ? firstMatchFrom(scan, text, from) : firstMatch(re, text, from, text.length));
-      // One scan when the first match is already past the head (the first match from `head` is then that one).
-      const first = find(0);
-      const inHead = first && first.start < head ? first : undefined;
-      const inBody = !first || first.start >= head ? first : find(head);
-      if (inHead) { scores[kind] += marker.weight * 3; evidence[kind].push(inHead); }
-      if (inBody) { scores[kind] += marker.weight; evidence[kind].push(inBody); }
-    }
+  const plan = markerPlan(all);
+  // Where each marker's literals stand, from one pass over the text (undefined: scan as before).
+  const hits = literalsAt ?? literalHits(plan.set, text);
+  for (let i = 0; i < plan.markers.length; i++) {
+    const { kind, marker, re } = plan.markers[i]!;
+    if (!re || !Number.isFinite(marker.weight)) continue;
+    // Most markers are absent from most acts, and a plain scan for a literal every match contains
+    // (`ПОУ`, `СПО`) is many times faster than the marker's: only starts near one are tried.
+    const scan = plan.set.scans[i]!;
+    const at = hits?.[i];
+    const find = (from: number): OffsetRange | undefined => (scan ? firstMatchFrom(scan, text, from, at) : firstMatch(re, text, from, text.length));
+    // One scan when the first match is already past the head (the first match from `head` is then that one).
+    const first = find(0);
+    const inHead = first && first.start < head ? first : undefined;
+    const inBody = !first || first.start >= head ? first : find(head);
+    if (inHead) { scores[kind] += marker.weight * 3; evidence[kind].push(inHead); }
+    if (inBody) { scores[kind] += marker.weight; evidence[kind].push(inBody); }
   }
   const { school, college } = scores;
   let kind: Institution['kind'] = 'unknown';

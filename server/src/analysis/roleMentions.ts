@@ -12,9 +12,9 @@
  */
 import type { DocumentModel, OffsetRange } from '../model/types';
 import type { Knowledge } from '../knowledge/types';
-import { findForms, normalizeForm, type FormMatch, type Paradigm } from '../morph';
-import { detectInstitution, type Institution } from './institution';
-import { firstMatchFrom, literalScan, roleRegex, rolesData, wordParadigm, type InstitutionKind, type NonexistentRole, type RoleConcept, type RoleWord, type RolesData } from './rolesData';
+import { findForms, findFormsEach, normalizeForm, type FormMatch, type Paradigm } from '../morph';
+import { detectInstitution, markerPlan, type Institution } from './institution';
+import { firstMatchFrom, literalHits, literalSet, roleRegex, rolesData, wordParadigm, type InstitutionKind, type LiteralSet, type NonexistentRole, type RoleConcept, type RoleWord, type RolesData } from './rolesData';
 import { inZones, protectedZones } from './zones';
 
 /** One role word found in the act. */
@@ -146,6 +146,14 @@ interface Entry {
 }
 
 const entryCache = new WeakMap<RolesData, readonly Entry[]>();
+const paradigmCache = new WeakMap<readonly Entry[], readonly Paradigm[]>();
+
+/** The paradigms of the entries, in their order (one array per entries: findFormsEach compiles per array). */
+function paradigmsOf(entries: readonly Entry[]): readonly Paradigm[] {
+  let ps = paradigmCache.get(entries);
+  if (!ps) paradigmCache.set(entries, (ps = entries.map((e) => e.paradigm)));
+  return ps;
+}
 
 /** The words, then the non-existent roles, of the data: the order candidates are collected in. */
 function entriesOf(data: RolesData): readonly Entry[] {
@@ -196,10 +204,30 @@ function mayEndWithDalee(text: string, from: number, to: number): boolean {
   return c === 0x435 || c === 0x415;
 }
 
+const literalSets = new WeakMap<RolesData, LiteralSet>();
+
+/**
+ * The institution markers (in {@link markerPlan} order), then the MAX markers, as one
+ * {@link LiteralSet}: their literals are found in one pass (compiled once per data).
+ */
+function markerSet(data: RolesData): LiteralSet {
+  let set = literalSets.get(data);
+  if (!set) {
+    const institution = markerPlan(data.institutionMarkers).markers.map(({ marker }) => [marker.pattern, marker.caseSensitive ? 'u' : 'iu'] as const);
+    literalSets.set(data, (set = literalSet([...institution, ...data.platformRoles.maxMarkers.map((src) => [src, 'u'] as const)])));
+  }
+  return set;
+}
+
 /** Analyses the roles of an act. `institutionSetting` is the `institution` option (school | college | auto). */
 export function analyzeRoles(model: DocumentModel, text: string, knowledge: Knowledge | undefined, institutionSetting?: unknown): RoleAnalysis {
   const data = rolesData(knowledge);
-  const institution = detectInstitution(model, text, data.institutionMarkers, institutionSetting);
+  // Where the literals of the institution and MAX markers stand, from one pass (undefined: each
+  // marker scans as before).
+  const markers = markerSet(data);
+  const literalsAt = literalHits(markers, text);
+  const firstMax = markers.scans.length - data.platformRoles.maxMarkers.length;
+  const institution = detectInstitution(model, text, data.institutionMarkers, institutionSetting, literalsAt);
   const zones = protectedZones(model, text);
   const quotesByLine = new Map<number, LineQuotes>();
   const usable = (m: FormMatch): boolean => {
@@ -212,22 +240,40 @@ export function analyzeRoles(model: DocumentModel, text: string, knowledge: Know
     return !(m.start <= q.end ? insideLineQuotes(q, m.start) : insideQuotes(text, line.start, m.start));
   };
 
-  // Candidates in collection order (entries, then position); the stable sort below keeps it for ties.
-  const found: FormMatch[] = [];
-  const owner: Entry[] = [];
-  for (const e of entriesOf(data)) {
-    for (const m of findForms(text, e.paradigm)) {
-      if (usable(m) && !excluded(text, m, e)) { found.push(m); owner.push(e); }
-    }
-  }
-  const order = found.map((_, i) => i);
-  order.sort((i, j) => {
-    const a = found[i]!, b = found[j]!;
-    return a.start - b.start || (b.end - b.start) - (a.end - a.start) || (owner[i]!.nonexistent ? -1 : 0) - (owner[j]!.nonexistent ? -1 : 0);
+  // Candidates by start, ties in entry order: what the longest-leftmost choice below needs. One
+  // pass over the word index finds every entry's matches; failing that, entry by entry and sorted.
+  let found: FormMatch[] = [];
+  let owner: Entry[] = [];
+  const entries = entriesOf(data);
+  const each = findFormsEach(text, paradigmsOf(entries), (i, m) => {
+    const e = entries[i]!;
+    if (usable(m) && !excluded(text, m, e)) { found.push(m); owner.push(e); }
   });
+  if (!each) {
+    // Collection order (entries, then position); the stable sort keeps it for ties.
+    for (const e of entries) {
+      for (const m of findForms(text, e.paradigm)) {
+        if (usable(m) && !excluded(text, m, e)) { found.push(m); owner.push(e); }
+      }
+    }
+    const order = found.map((_, i) => i);
+    order.sort((i, j) => found[i]!.start - found[j]!.start || i - j);
+    found = order.map((i) => found[i]!);
+    owner = order.map((i) => owner[i]!);
+  }
   const mentions: RoleMention[] = [];
   let lastEnd = -1;
-  for (const i of order) {
+  for (let g = 0; g < found.length;) {
+    // Of the candidates starting here, the longest, a non-existent role before a word, else the first.
+    const start = found[g]!.start;
+    let i = g;
+    let h = g + 1;
+    for (; h < found.length && found[h]!.start === start; h++) {
+      const len = found[h]!.end - start;
+      const best = found[i]!.end - start;
+      if (len > best || (len === best && !!owner[h]!.nonexistent && !owner[i]!.nonexistent)) i = h;
+    }
+    g = h;
     const c = found[i]!;
     if (c.start < lastEnd) continue;
     lastEnd = c.end;
@@ -259,9 +305,9 @@ export function analyzeRoles(model: DocumentModel, text: string, knowledge: Know
     }
   }
 
-  const isMax = data.platformRoles.maxMarkers.some((src) => {
-    const scan = literalScan(src, 'u');
-    return scan ? firstMatchFrom(scan, text, 0) !== undefined : roleRegex(src, 'u')?.test(text) ?? false;
+  const isMax = data.platformRoles.maxMarkers.some((src, i) => {
+    const scan = markers.scans[firstMax + i];
+    return scan ? firstMatchFrom(scan, text, 0, literalsAt?.[firstMax + i]) !== undefined : roleRegex(src, 'u')?.test(text) ?? false;
   });
   return { data, institution, mentions, quoted, isMax };
 }

@@ -6,6 +6,7 @@
 import builtinRoles from '../../data/roles.json';
 import type { Knowledge } from '../knowledge/types';
 import { literalParadigm, paradigm, type Paradigm } from '../morph';
+import { plainText } from '../util/plainText';
 
 /** Institution kinds; `umbrella` words (legal terms) fit both, `both` words are used in both. */
 export type InstitutionKind = 'school' | 'college';
@@ -233,7 +234,8 @@ const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
  * an occurrence of a literal, so only those starts are tried (in order); with no bound, the
  * expression scans from `from` once a literal is known to follow.
  */
-export function firstMatchFrom(scan: LiteralScan, text: string, from: number): { start: number; end: number } | undefined {
+export function firstMatchFrom(scan: LiteralScan, text: string, from: number, hits?: readonly number[]): { start: number; end: number } | undefined {
+  if (hits) return firstMatchAmong(scan, text, from, hits);
   const { quick, sticky, global, reach } = scan;
   quick.lastIndex = from;
   let q = quick.exec(text);
@@ -262,6 +264,37 @@ export function firstMatchFrom(scan: LiteralScan, text: string, from: number): {
     // surrogate pair starts at p: a Unicode search from inside a pair steps back to its start and
     // would find the same literal for ever.)
     quick.lastIndex = p + (isHighSurrogate(text.charCodeAt(p)) && isLowSurrogate(text.charCodeAt(p + 1)) ? 2 : 1);
+  }
+  return undefined;
+}
+
+/**
+ * {@link firstMatchFrom} with the offsets of the literals known (`hits`: every offset where one
+ * stands, ascending, from {@link literalHits}): the same starts are tried in the same order, without
+ * the literal scan. Only for a text without surrogates (a {@link plainText}).
+ */
+function firstMatchAmong(scan: LiteralScan, text: string, from: number, hits: readonly number[]): { start: number; end: number } | undefined {
+  const { sticky, global, reach } = scan;
+  let k = 0;
+  while (k < hits.length && hits[k]! < from) k++;
+  if (k === hits.length) return undefined;
+  if (reach === undefined) {
+    global.lastIndex = from;
+    for (let m = global.exec(text); m; m = global.exec(text)) {
+      if (m[0].length === 0) { global.lastIndex++; continue; }
+      return { start: m.index, end: m.index + m[0].length };
+    }
+    return undefined;
+  }
+  let next = from;
+  for (; k < hits.length; k++) {
+    const p = hits[k]!;
+    for (let s = Math.max(next, p - reach); s <= p; s++) {
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      if (m && m[0].length > 0) return { start: s, end: s + m[0].length };
+    }
+    next = p + 1;
   }
   return undefined;
 }
@@ -433,3 +466,124 @@ function skipEscape(src: string, pos: number): number {
   if (c >= '0' && c <= '9') { let p = pos + 1; while (p < src.length && src[p]! >= '0' && src[p]! <= '9') p++; return p; }
   return pos + 2;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Many literal scans in one pass. The institution markers and the MAX markers are a dozen data
+// expressions, each scanned for its literals ({@link literalScan}): a dozen regex scans of every
+// draft, though most markers are absent. In a {@link plainText} the literals of all of them are
+// found in one pass of JavaScript instead: a table of the folded three-letter openings of the
+// literals (lower case, ё → е: a coarser folding, so it never misses) gates each position, and
+// only there the literals of that opening are compared exactly (with the expression's case
+// rule). In a plain text that finds what the literal regexes find: every character that folds to
+// a plain letter under `iu` is a letter, and a plain text has no other letters.
+
+/** Folded (lower case, ё → е) plain letter → 1..58; 0 for any other code unit. */
+const letterIdx = new Uint8Array(0x10000);
+for (let c = 0x61; c <= 0x7a; c++) letterIdx[c] = letterIdx[c - 0x20] = c - 0x60;
+for (let c = 0x430; c <= 0x44f; c++) letterIdx[c] = letterIdx[c - 0x20] = c - 0x430 + 27;
+letterIdx[0x401] = letterIdx[0x451] = letterIdx[0x435];
+
+/** Lower case of a plain letter (А–Я, Ё, A–Z); any other code unit unchanged. */
+function lowerPlain(c: number): number {
+  if ((c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a)) return c + 0x20;
+  return c === 0x401 ? 0x451 : c;
+}
+
+/** What a literal may hold to be compared in JavaScript: plain letters, ASCII non-letters, `№`. */
+function comparableLiteral(l: string): boolean {
+  if (l.length < 3) return false;
+  for (let k = 0; k < l.length; k++) {
+    const c = l.charCodeAt(k);
+    if (letterIdx[c] !== 0) continue;
+    if (k < 3 || !((c >= 0x20 && c < 0x7f) || c === 0x2116)) return false;
+  }
+  return true;
+}
+
+/** A set of data expressions whose literals are found together (see {@link literalHits}). */
+export interface LiteralSet {
+  /** Per expression: its scan (null: none, or the expression is invalid). */
+  readonly scans: readonly (LiteralScan | null)[];
+  /** Per expression: its literals are found by the one pass (else the caller scans as before). */
+  readonly joint: readonly boolean[];
+  /** Folded openings (3 letters, 6 bits each) of the literals of the set, as a bit set (32 KB). */
+  readonly gate: Uint32Array;
+  /** Folded opening → [expression, literal, case-insensitive (1/0)] triples. */
+  readonly byOpening: ReadonlyMap<number, readonly (string | number)[]>;
+}
+
+const openingOf = (a: number, b: number, c: number): number => (a << 12) | (b << 6) | c;
+
+/** The {@link LiteralSet} of expressions `[source, flags]` (flags as for {@link literalScan}). */
+export function literalSet(exprs: readonly (readonly [string, string])[]): LiteralSet {
+  const scans: (LiteralScan | null)[] = [];
+  const joint: boolean[] = [];
+  const gate = new Uint32Array(1 << 13);
+  const byOpening = new Map<number, (string | number)[]>();
+  exprs.forEach(([source, flags], i) => {
+    const scan = literalScan(source, flags);
+    scans.push(scan);
+    const lits = scan ? requiredLiterals(source)?.literals : undefined;
+    const ok = !!lits && lits.every(comparableLiteral);
+    joint.push(ok);
+    if (!ok) return;
+    const ci = flags.includes('i') ? 1 : 0;
+    for (const l of lits!) {
+      const key = openingOf(letterIdx[l.charCodeAt(0)]!, letterIdx[l.charCodeAt(1)]!, letterIdx[l.charCodeAt(2)]!);
+      gate[key >>> 5]! |= 1 << (key & 31);
+      let list = byOpening.get(key);
+      if (!list) byOpening.set(key, (list = []));
+      list.push(i, l, ci);
+    }
+  });
+  return { scans, joint, gate, byOpening };
+}
+
+/** True when the literal `l` stands at `p` of `text` (`ci`: case-insensitive, for plain letters). */
+function literalAt(text: string, p: number, l: string, ci: number): boolean {
+  if (p + l.length > text.length) return false;
+  for (let k = 0; k < l.length; k++) {
+    const t = text.charCodeAt(p + k);
+    const c = l.charCodeAt(k);
+    if (t !== c && (ci === 0 || lowerPlain(t) !== lowerPlain(c))) return false;
+  }
+  return true;
+}
+
+/**
+ * Per expression of the set: every offset of `text` where one of its literals stands, ascending
+ * (what its literal scan would find one by one), or undefined when the expression is not
+ * {@link LiteralSet.joint} (the caller scans it as before). Undefined altogether when the text is
+ * not a {@link plainText}.
+ */
+export function literalHits(set: LiteralSet, text: string): (number[] | undefined)[] | undefined {
+  if (!plainText(text)) return undefined;
+  const n = set.scans.length;
+  const out: (number[] | undefined)[] = [];
+  for (let i = 0; i < n; i++) out.push(set.joint[i] ? EMPTY_HITS : undefined);
+  const { gate, byOpening } = set;
+  const len = text.length;
+  let a = 0;
+  let b = len > 0 ? letterIdx[text.charCodeAt(0)]! : 0;
+  let c = len > 1 ? letterIdx[text.charCodeAt(1)]! : 0;
+  for (let p = 0; p + 2 < len; p++) {
+    a = b;
+    b = c;
+    c = letterIdx[text.charCodeAt(p + 2)]!;
+    if (a === 0 || b === 0 || c === 0) continue;
+    const key = openingOf(a, b, c);
+    if ((gate[key >>> 5]! & (1 << (key & 31))) === 0) continue;
+    const list = byOpening.get(key)!;
+    for (let k = 0; k < list.length; k += 3) {
+      const i = list[k] as number;
+      if (!literalAt(text, p, list[k + 1] as string, list[k + 2] as number)) continue;
+      const at = out[i]!;
+      if (at === EMPTY_HITS) out[i] = [p];
+      else if (at[at.length - 1] !== p) at.push(p);
+    }
+  }
+  return out;
+}
+
+/** Shared empty list of {@link literalHits} (never modified). */
+const EMPTY_HITS: number[] = [];

@@ -158,34 +158,44 @@ function openingWords(source: string): string[] | undefined {
 
 
 /**
+ * The dictionary index of one analysis: for each list id of {@link Dictionary.listOf}, the
+ * ascending positions where a word may start with that two-letter prefix — the first
+ * `counts[id]` elements of `scratch[id]`. Module scratch reused by every call (findTypos is
+ * synchronous and never re-entered): a table per call cost a 3 481-slot array per draft, and
+ * truncating the lists (`length = 0`) frees their storage, so they are overwritten instead. Lists
+ * that grew past {@link KEEP} positions are dropped after the call, so a huge draft does not keep
+ * its positions alive.
+ */
+const scratch: number[][] = [];
+let counts = new Int32Array(64);
+const KEEP = 4096;
+
+/** Appends a position to list `id` of the index. */
+function add(id: number, p: number): void {
+  scratch[id]![counts[id]!++] = p;
+}
+
+/**
  * Where a dictionary word may start in `s` (the text, or its lower-case form of the same length):
  * positions of a basic letter not preceded by a basic letter or digit (capitals folded). A match of a dictionary pattern
  * starts after `(?<![\p{L}\p{N}])`, so no match starts at a position this index leaves out; it
  * replaces one `indexOf` scan of the whole text per dictionary word by one pass. Positions are
- * kept only for the two-letter prefixes asked for (`keys`).
+ * kept only for the two-letter prefixes of the dictionary (`listOf`), in {@link scratch}.
  */
-function wordStarts(s: string, keys: ReadonlySet<number>): Map<number, number[]> {
-  const map = new Map<number, number[]>();
-  // The asked-for prefixes as a table of letter pairs (no map lookup per word).
-  const lists = new Array<number[] | undefined>(SLOTS * SLOTS);
-  for (const k of keys) {
-    const list: number[] = [];
-    map.set(k, list);
-    const a = slot(Math.floor(k / 65536));
-    const b = slot(k % 65536);
-    if (a >= 0 && b >= 0) lists[a * SLOTS + b] = list;
-  }
+function wordStarts(s: string, listOf: Int16Array): void {
   const n = s.length;
   let prevWord = false;
   for (let p = 0; p < n; p++) {
     const a = slot(s.charCodeAt(p));
     if (a >= 0 && !prevWord && p + 1 < n) {
       const b = slot(s.charCodeAt(p + 1));
-      if (b >= 0) lists[a * SLOTS + b]?.push(p);
+      if (b >= 0) {
+        const id = listOf[a * SLOTS + b]!;
+        if (id >= 0) add(id, p);
+      }
     }
     prevWord = a >= 0 || isDigit(s.charCodeAt(p));
   }
-  return map;
 }
 
 /**
@@ -193,22 +203,16 @@ function wordStarts(s: string, keys: ReadonlySet<number>): Map<number, number[]>
  * `(?<![\p{L}\p{N}])`, so only at the start of a run (a start after a digit is kept: the pattern
  * then fails there, as it would in the scan).
  */
-function runStarts(text: string, starts: ArrayLike<number>, keys: ReadonlySet<number>): Map<number, number[]> {
-  const map = new Map<number, number[]>();
-  const lists = new Array<number[] | undefined>(SLOTS * SLOTS);
-  for (const k of keys) {
-    const list: number[] = [];
-    map.set(k, list);
-    lists[slot(Math.floor(k / 65536)) * SLOTS + slot(k % 65536)] = list;
-  }
+function runStarts(text: string, starts: ArrayLike<number>, listOf: Int16Array): void {
   for (let i = 0; i < starts.length; i++) {
     const p = starts[i]!;
     const a = slot(text.charCodeAt(p));
     if (a < 0) continue;
     const b = slot(text.charCodeAt(p + 1));
-    if (b >= 0) lists[a * SLOTS + b]?.push(p);
+    if (b < 0) continue;
+    const id = listOf[a * SLOTS + b]!;
+    if (id >= 0) add(id, p);
   }
-  return map;
 }
 
 const SLOTS = 59;
@@ -240,50 +244,70 @@ function startsFolded(s: string, word: string, p: number): boolean {
   return true;
 }
 
-/** The two-letter key of {@link wordStarts} for a word. */
-function prefixKey(word: string): number {
-  return word.charCodeAt(0) * 65536 + word.charCodeAt(1);
-}
+/** The result of {@link startsOf}, reused (read before the next call). */
+const merged: number[] = [];
 
-/** Ascending positions of the index where one of `words` stands in `lower`. */
-function startsOf(index: Map<number, number[]>, s: string, words: readonly string[]): number[] {
-  const out: number[] = [];
-  for (const w of words) for (const p of index.get(prefixKey(w)) ?? []) if (startsFolded(s, w, p)) out.push(p);
+/** Ascending positions of the index where one of `words` (list ids `ids`) stands in `s`. */
+function startsOf(s: string, words: readonly string[], ids: readonly number[]): number[] {
+  const out = merged;
+  if (out.length !== 0) out.length = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const list = scratch[ids[k]!]!;
+    const n = counts[ids[k]!]!;
+    for (let i = 0; i < n; i++) if (startsFolded(s, w, list[i]!)) out.push(list[i]!);
+  }
   if (words.length > 1) out.sort((a, b) => a - b);
   return out;
 }
 
+/** A lazily compiled pattern: undefined before the first use (see {@link CompiledEntry}). */
+type Lazy = RegExp | null | undefined;
+
 /** What {@link findTypos} derives from one dictionary entry (its data never changes). */
 interface CompiledEntry {
+  readonly entry: TypoEntry;
   readonly wrong: string;
   readonly contextSource: string | undefined;
   readonly notContextSource: string | undefined;
+  readonly source: string;
+  /** The lower-case run every match starts with (see {@link requiredLiteral}). */
   readonly literal: string | undefined;
-  /** Without a literal: the words every match opens with (see {@link openingWords}). */
-  readonly opening: readonly string[] | undefined;
+  /**
+   * The words every match opens with, in lower case: the required literal (see
+   * {@link requiredLiteral}) or else the opening words (see {@link openingWords}); undefined when
+   * there are none to rely on.
+   */
+  readonly words: readonly string[] | undefined;
   /**
    * The patterns, compiled on first use (a regex with `\p{L}` and `iu` is costly to compile, and
    * most entries never need the global variant, nor their context patterns): the global scan, its
    * sticky variant (the two are valid or invalid together), the context and the excluded context
-   * (undefined when the entry has none, null when invalid).
+   * (undefined when the entry has none, null when invalid). `plain*`: the same for a
+   * {@link plainText} (see `plainDataRegex`): patterns without `i`/`u` when the entry's sources are
+   * understood — many times cheaper to compile; the data patterns otherwise.
    */
-  scan(): RegExp | null;
-  sticky(): RegExp | null;
-  context(): RegExp | null | undefined;
-  notContext(): RegExp | null | undefined;
-  /**
-   * The same four for a {@link plainText} (see `plainDataRegex`): patterns without `i`/`u` when
-   * the entry's sources are understood — many times cheaper to compile; the ones above otherwise.
-   */
-  readonly plain: Pick<CompiledEntry, 'scan' | 'sticky' | 'context' | 'notContext'>;
+  scan: Lazy;
+  sticky: Lazy;
+  context: Lazy;
+  notContext: Lazy;
+  plainScan: Lazy;
+  plainSticky: Lazy;
+  plainContext: Lazy;
+  plainNotContext: Lazy;
 }
 
 /** Per entry object: the sources and regexes, built once instead of on every change. */
 const compiledEntries = new WeakMap<TypoEntry, CompiledEntry>();
 
+/** True when `c` was compiled from `entry` as it reads now. */
+function current(c: CompiledEntry, entry: TypoEntry): boolean {
+  return c.entry === entry && c.wrong === entry.wrong && c.contextSource === entry.context && c.notContextSource === entry.notContext;
+}
+
 function compiledEntry(entry: TypoEntry): CompiledEntry {
   const hit = compiledEntries.get(entry);
-  if (hit && hit.wrong === entry.wrong && hit.contextSource === entry.context && hit.notContextSource === entry.notContext) return hit;
+  if (hit && current(hit, entry)) return hit;
   // `(?!(?<=\s)\s)`: no match starts inside a whitespace run (a leftmost match never does for
   // the dictionary's word patterns), so a lookbehind such as `(?<=в\s+)` is not re-run at every
   // position of a long run — that is quadratic in the run's length.
@@ -291,54 +315,141 @@ function compiledEntry(entry: TypoEntry): CompiledEntry {
   // the literal): positions without it fail at once instead of running the lookbehind — ten
   // times faster. Literal-first patterns are fast as they are (V8 scans for the literal).
   const guard = entry.wrong.startsWith('(?<') ? requiredLiteral(entry.wrong) ?? firstLetters(entry.wrong) : undefined;
-  const source = `${guard ? `(?=${guard})` : ''}(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${entry.wrong})(?![\\p{L}\\p{N}])`;
-  let scan: RegExp | null | undefined;
-  let sticky: RegExp | null | undefined;
-  let context: RegExp | null | undefined;
-  let notContext: RegExp | null | undefined;
-  const { context: contextSource, notContext: notContextSource } = entry;
+  const literal = requiredLiteral(entry.wrong);
   const compiled: CompiledEntry = {
+    entry,
     wrong: entry.wrong,
-    contextSource,
-    notContextSource,
-    literal: requiredLiteral(entry.wrong),
-    opening: requiredLiteral(entry.wrong) === undefined ? openingWords(entry.wrong) : undefined,
-    scan: () => (scan === undefined ? (scan = dataRegex(source, 'giu')) : scan),
-    sticky: () => (sticky === undefined ? (sticky = dataRegex(source, 'iuy')) : sticky),
-    context: () => (context === undefined && contextSource ? (context = dataRegex(contextSource, 'iu')) : context),
-    notContext: () => (notContext === undefined && notContextSource ? (notContext = dataRegex(notContextSource, 'iu')) : notContext),
-    // In a plain text the window of a hit is plain too (a part of it).
-    plain: {
-      scan: () => plainDataRegex(source, 'giu'),
-      sticky: () => plainDataRegex(source, 'iuy'),
-      context: () => (contextSource ? plainDataRegex(contextSource, 'iu') : undefined),
-      notContext: () => (notContextSource ? plainDataRegex(notContextSource, 'iu') : undefined),
-    },
+    contextSource: entry.context,
+    notContextSource: entry.notContext,
+    source: `${guard ? `(?=${guard})` : ''}(?<![\\p{L}\\p{N}])(?!(?<=\\s)\\s)(?:${entry.wrong})(?![\\p{L}\\p{N}])`,
+    literal,
+    words: literal !== undefined ? [literal] : openingWords(entry.wrong),
+    scan: undefined,
+    sticky: undefined,
+    context: undefined,
+    notContext: undefined,
+    plainScan: undefined,
+    plainSticky: undefined,
+    plainContext: undefined,
+    plainNotContext: undefined,
   };
   compiledEntries.set(entry, compiled);
   return compiled;
 }
 
+/** The global scan of an entry (for a plain text or not). */
+function scanOf(c: CompiledEntry, plain: boolean): RegExp | null {
+  if (plain) return c.plainScan !== undefined ? c.plainScan : (c.plainScan = plainDataRegex(c.source, 'giu'));
+  return c.scan !== undefined ? c.scan : (c.scan = dataRegex(c.source, 'giu'));
+}
+
+/** The sticky variant of {@link scanOf}. */
+function stickyOf(c: CompiledEntry, plain: boolean): RegExp | null {
+  if (plain) return c.plainSticky !== undefined ? c.plainSticky : (c.plainSticky = plainDataRegex(c.source, 'iuy'));
+  return c.sticky !== undefined ? c.sticky : (c.sticky = dataRegex(c.source, 'iuy'));
+}
+
+/** The context pattern of an entry: undefined without one, null when invalid. In a plain text the window of a hit is plain too (a part of it). */
+function contextOf(c: CompiledEntry, plain: boolean): RegExp | null | undefined {
+  const src = c.contextSource;
+  if (!src) return undefined;
+  if (plain) return c.plainContext !== undefined ? c.plainContext : (c.plainContext = plainDataRegex(src, 'iu'));
+  return c.context !== undefined ? c.context : (c.context = dataRegex(src, 'iu'));
+}
+
+/** The excluded context of an entry, as {@link contextOf}. */
+function notContextOf(c: CompiledEntry, plain: boolean): RegExp | null | undefined {
+  const src = c.notContextSource;
+  if (!src) return undefined;
+  if (plain) return c.plainNotContext !== undefined ? c.plainNotContext : (c.plainNotContext = plainDataRegex(src, 'iu'));
+  return c.notContext !== undefined ? c.notContext : (c.notContext = dataRegex(src, 'iu'));
+}
+
+/**
+ * A dictionary (an entries array) prepared once: its compiled entries, and the two-letter
+ * prefixes of their words numbered as lists of the index ({@link scratch}).
+ */
+interface Dictionary {
+  readonly compiled: readonly CompiledEntry[];
+  /** Letter pair (`slot(a) * SLOTS + slot(b)`) → list id, -1 when no word starts so. */
+  readonly listOf: Int16Array;
+  readonly listCount: number;
+  /** Per entry: the list id of each of its words (parallel to `words`). */
+  readonly ids: readonly (readonly number[] | undefined)[];
+}
+
+const dictionaries = new WeakMap<readonly TypoEntry[], Dictionary>();
+
+/** The dictionary of the last call (nearly always the same entries array). */
+let lastDictionary: { readonly entries: readonly TypoEntry[]; readonly dict: Dictionary } | undefined;
+
+function dictionary(entries: readonly TypoEntry[]): Dictionary {
+  const hit = lastDictionary?.entries === entries ? lastDictionary.dict : dictionaries.get(entries);
+  // Entries are data and never change, but a caller may have edited one: then it is rebuilt.
+  if (hit && hit.compiled.length === entries.length) {
+    let same = true;
+    for (let i = 0; same && i < entries.length; i++) same = current(hit.compiled[i]!, entries[i]!);
+    if (same) {
+      if (lastDictionary?.entries !== entries) lastDictionary = { entries, dict: hit };
+      return hit;
+    }
+  }
+  const compiled = entries.map(compiledEntry);
+  const listOf = new Int16Array(SLOTS * SLOTS).fill(-1);
+  let listCount = 0;
+  const ids = compiled.map((c) =>
+    c.words?.map((w) => {
+      const pair = slot(w.charCodeAt(0)) * SLOTS + slot(w.charCodeAt(1));
+      if (listOf[pair] === -1) listOf[pair] = listCount++;
+      return listOf[pair]!;
+    }),
+  );
+  const d: Dictionary = { compiled, listOf, listCount, ids };
+  dictionaries.set(entries, d);
+  lastDictionary = { entries, dict: d };
+  return d;
+}
+
 /** Adds the hit of a match of an entry, unless it is empty, in a zone, out of context or no change. */
-function addHit(hits: TypoHit[], text: string, zones: readonly OffsetRange[], entry: TypoEntry, c: CompiledEntry['plain'], m: RegExpExecArray): void {
+function addHit(hits: TypoHit[], text: string, zones: readonly OffsetRange[], c: CompiledEntry, plain: boolean, m: RegExpExecArray): void {
   const start = m.index;
   const wrong = m[0];
   if (wrong.length === 0) return;
   const end = start + wrong.length;
   if (inZones(zones, start, end)) return;
   // An invalid context pattern drops every match of the entry (as an invalid pattern does).
-  const context = c.context();
-  const notContext = c.notContext();
+  const context = contextOf(c, plain);
+  const notContext = notContextOf(c, plain);
   if (context === null || notContext === null) return;
   if (context || notContext) {
     const win = windowAt(text, start, end);
     if (context && !context.test(win)) return;
     if (notContext && notContext.test(win)) return;
   }
+  const entry = c.entry;
   const raw = entry.right.includes('$') ? entry.right.replace(/\$(\d)/g, (_, d: string) => m[Number(d)] ?? '') : entry.right;
   const right = matchCase(wrong, raw);
   if (right === wrong) return;
   hits.push({ start, end, entry, wrong, right, edit: minimalEdit(start, wrong, right) });
+}
+
+/** Tries the sticky pattern of an entry at the first `count` ascending `starts` (see {@link findTypos}). */
+function tryStarts(hits: TypoHit[], text: string, zones: readonly OffsetRange[], c: CompiledEntry, plain: boolean, at: RegExp, starts: readonly number[], count: number, word: string | undefined, s: string): void {
+  let next = 0;
+  for (let i = 0; i < count; i++) {
+    const p = starts[i]!;
+    if (p < next) continue;
+    // One word: `starts` is its prefix list, checked here (no filtered copy).
+    if (word !== undefined && !startsFolded(s, word, p)) continue;
+    at.lastIndex = p;
+    const m = at.exec(text);
+    if (m && m[0].length > 0) {
+      next = p + m[0].length;
+      addHit(hits, text, zones, c, plain, m);
+    } else {
+      next = p + 1;
+    }
+  }
 }
 
 /** Finds dictionary typos in `text`, outside protected zones. */
@@ -357,51 +468,49 @@ export function findTypos(
   const lower = direct || FOLD_EXCEPTIONS.test(text) ? undefined : text.toLowerCase();
   // Offsets of `lower` are offsets of `text` only when lower-casing kept every length.
   const scanned = direct ? text : lower !== undefined && lower.length === text.length ? lower : undefined;
-  // The dictionary words every match of an entry starts with, found through one index.
-  const compiled = entries.map(compiledEntry);
+  const dict = dictionary(entries);
+  const { compiled, ids } = dict;
   const plain = plainText(text);
-  const words = (c: CompiledEntry): readonly string[] | undefined => (c.literal !== undefined ? [c.literal] : c.opening);
-  let index: Map<number, number[]> | undefined;
-  if (scanned !== undefined) {
-    const keys = new Set<number>();
-    for (const c of compiled) for (const w of words(c) ?? []) keys.add(prefixKey(w));
-    index = direct && runs ? runStarts(text, runs.starts, keys) : wordStarts(scanned, keys);
+  // The dictionary words every match of an entry starts with, found through one index.
+  const indexed = scanned !== undefined;
+  if (indexed) {
+    while (scratch.length < dict.listCount) scratch.push([]);
+    if (counts.length < dict.listCount) counts = new Int32Array(dict.listCount);
+    counts.fill(0, 0, dict.listCount);
+    if (direct && runs) runStarts(text, runs.starts, dict.listOf);
+    else wordStarts(scanned, dict.listOf);
   }
-  for (let e = 0; e < entries.length; e++) {
-    const entry = entries[e]!;
+  for (let e = 0; e < compiled.length; e++) {
     const c = compiled[e]!;
-    const patterns = plain ? c.plain : c;
-    if (!index && lower !== undefined && c.literal !== undefined && !lower.includes(c.literal)) continue;
+    const words = c.words;
+    if (!indexed && lower !== undefined && c.literal !== undefined && !lower.includes(c.literal)) continue;
     // With a required literal (or opening words), the pattern is tried only where one of them
     // starts a word (every match starts so): the same matches as the scan, without running the
     // pattern at every position. The matches are those of a global scan when every match starts
     // at one of the ascending starts: tried left to right, without overlaps.
-    const w = index ? words(c) : undefined;
-    if (w !== undefined) {
-      const starts = startsOf(index!, scanned!, w);
-      if (starts.length === 0) continue;
-      const at = patterns.sticky();
-      if (!at) continue;
-      let next = 0;
-      for (const p of starts) {
-        if (p < next) continue;
-        at.lastIndex = p;
-        const m = at.exec(text);
-        if (m && m[0].length > 0) {
-          next = p + m[0].length;
-          addHit(hits, text, zones, entry, patterns, m);
-        } else {
-          next = p + 1;
-        }
+    if (indexed && words !== undefined) {
+      const wordIds = ids[e]!;
+      if (words.length === 1) {
+        const count = counts[wordIds[0]!]!;
+        if (count === 0) continue;
+        const at = stickyOf(c, plain);
+        if (at) tryStarts(hits, text, zones, c, plain, at, scratch[wordIds[0]!]!, count, words[0], scanned);
+      } else {
+        const starts = startsOf(scanned, words, wordIds);
+        if (starts.length === 0) continue;
+        const at = stickyOf(c, plain);
+        if (at) tryStarts(hits, text, zones, c, plain, at, starts, starts.length, undefined, scanned);
       }
     } else {
-      const re = patterns.scan();
+      const re = scanOf(c, plain);
       if (!re) continue;
       re.lastIndex = 0;
-      for (const m of text.matchAll(re)) addHit(hits, text, zones, entry, patterns, m);
+      for (const m of text.matchAll(re)) addHit(hits, text, zones, c, plain, m);
     }
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (indexed) for (let i = 0; i < dict.listCount; i++) if (scratch[i]!.length > KEEP) scratch[i] = [];
+  if (merged.length > KEEP) merged.length = 0;
+  if (hits.length > 1) hits.sort((a, b) => a.start - b.start || b.end - a.end);
   // One hit per span: a later entry overlapping an earlier hit is dropped.
   // Hits are sorted by start and never empty: a hit overlaps a kept one exactly when it starts
   // before the largest end kept so far.

@@ -215,6 +215,23 @@ function isOtherLetter(text: string, i: number): boolean {
   return k === 2;
 }
 
+/** Folded (lower case, ё → е) plain letter → 1..58, any other code unit → 0 (see {@link gateKey}). */
+const letterIdx = new Uint8Array(0x10000);
+for (let c = 0x61; c <= 0x7a; c++) letterIdx[c] = letterIdx[c - 0x20] = c - 0x60;
+for (let c = 0x430; c <= 0x44f; c++) letterIdx[c] = letterIdx[c - 0x20] = c - 0x430 + 27;
+letterIdx[0x401] = letterIdx[0x451] = letterIdx[0x435];
+
+/**
+ * A word's first, second (0 for a one-letter word) and last letters, folded, in 18 bits: most
+ * words of a text are not wanted, and one bit test ({@link wantedGate}) tells most of them apart.
+ */
+function gateKey(first: number, second: number, last: number): number {
+  return (letterIdx[first]! << 12) | (letterIdx[second]! << 6) | letterIdx[last]!;
+}
+
+/** {@link gateKey}s of the wanted words, as a bit set (32 KB). */
+const wantedGate = new Uint32Array(1 << 13);
+
 /**
  * The folded words the word index records: the first words of the surfaces of every paradigm
  * (built-in ones from the start, others when first looked up). Recording only these keeps the
@@ -223,8 +240,6 @@ function isOtherLetter(text: string, i: number): boolean {
 const wanted = new Set<string>();
 /** Wanted words by length × 0x10000 + folded first code unit (a quick test per word of the text). */
 const wantedByKey = new Map<number, string[]>();
-/** Folded first code units of the wanted words (a quicker test before the map). */
-const wantedFirst = new Uint8Array(0x10000);
 /** Bumped when words are added: an index built before does not know them. */
 let wantedVersion = 0;
 
@@ -238,7 +253,7 @@ function addWanted(words: readonly string[]): void {
     wantedEpoch++;
     wanted.clear();
     wantedByKey.clear();
-    wantedFirst.fill(0);
+    wantedGate.fill(0);
     for (const p of BUILTIN.values()) addWantedWords(firstWordsOf(p) ?? []);
   }
   addWantedWords(words);
@@ -254,14 +269,24 @@ function addWantedWords(words: readonly string[]): void {
     const bucket = wantedByKey.get(key);
     if (bucket) bucket.push(w);
     else wantedByKey.set(key, [w]);
-    wantedFirst[first] = 1;
+    const gate = gateKey(first, w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1));
+    wantedGate[gate >>> 5]! |= 1 << (gate & 31);
   }
+}
+
+/** The wanted words of a text (see {@link wordIndex}). */
+interface WordIndex {
+  /** Start offsets by folded word. */
+  readonly words: Map<string, number[]>;
+  /** Every recorded word start in text order, with its folded word at the same index. */
+  readonly at: number[];
+  readonly word: string[];
 }
 
 let lastIndex: {
   readonly text: string;
   readonly version: number;
-  readonly words: Map<string, number[]> | undefined;
+  readonly index: WordIndex | undefined;
 } | undefined;
 
 /**
@@ -270,23 +295,27 @@ let lastIndex: {
  * a surface need not be a word with the same folding). Kept for the last text seen: the role and
  * term analyses of one run look up dozens of paradigms in the same text.
  */
-function wordIndex(text: string): Map<string, number[]> | undefined {
-  if (lastIndex && lastIndex.version === wantedVersion && lastIndex.text === text) return lastIndex.words;
-  let words: Map<string, number[]> | undefined = new Map();
+function wordIndex(text: string): WordIndex | undefined {
+  if (lastIndex && lastIndex.version === wantedVersion && lastIndex.text === text) return lastIndex.index;
+  const words = new Map<string, number[]>();
+  const at: number[] = [];
+  const word: string[] = [];
+  let index: WordIndex | undefined = { words, at, word };
   const n = text.length;
   let i = 0;
   // One pass over code units: words of plain letters, and any other letter ends the index.
   while (i < n) {
     const c = text.charCodeAt(i);
     if (charClass[c] !== 1) {
-      if (charClass[c] !== 3 && isOtherLetter(text, i)) { words = undefined; break; }
+      if (charClass[c] !== 3 && isOtherLetter(text, i)) { index = undefined; break; }
       i++;
       continue;
     }
     const start = i;
     for (i++; i < n && charClass[text.charCodeAt(i)] === 1; i++);
+    const key = gateKey(c, i - start > 1 ? text.charCodeAt(start + 1) : 0, text.charCodeAt(i - 1));
+    if ((wantedGate[key >>> 5]! & (1 << (key & 31))) === 0) continue;
     const first = foldCode(c);
-    if (wantedFirst[first] === 0) continue;
     const bucket = wantedByKey.get((i - start) * 0x10000 + first);
     if (!bucket) continue;
     for (const w of bucket) {
@@ -296,11 +325,13 @@ function wordIndex(text: string): Map<string, number[]> | undefined {
       const list = words.get(w);
       if (list) list.push(start);
       else words.set(w, [start]);
+      at.push(start);
+      word.push(w);
       break;
     }
   }
-  lastIndex = { text, version: wantedVersion, words };
-  return words;
+  lastIndex = { text, version: wantedVersion, index };
+  return index;
 }
 
 /**
@@ -356,7 +387,7 @@ export function findForms(text: string, p: Paradigm, from = 0, to = text.length)
     addWanted(firstWords);
     cc.wantedEpoch = wantedEpoch;
   }
-  const index = firstWords ? wordIndex(text) : undefined;
+  const index = firstWords ? wordIndex(text)?.words : undefined;
   if (index) {
     const sticky = plainText(text) && cc.plainSticky ? cc.plainSticky : (cc.sticky ??= new RegExp(cc.source, 'iuy'));
     // Try the pattern only where a word that can open a match starts (same matches as the scan below).
@@ -394,6 +425,81 @@ export function findForms(text: string, p: Paradigm, from = 0, to = text.length)
     out.push({ start: m.index, end, form: ks[0]!, forms: ks, text: m[0] });
   }
   return out;
+}
+
+/** Paradigms searched together by {@link findFormsEach}. */
+interface Together {
+  readonly compiled: readonly Compiled[];
+  /** Folded first word → indices of the paradigms with a surface opening with it, ascending. */
+  readonly byWord: ReadonlyMap<string, readonly number[]>;
+}
+
+const togetherCache = new WeakMap<readonly Paradigm[], Together | null>();
+
+function together(ps: readonly Paradigm[]): Together | null {
+  let t = togetherCache.get(ps);
+  if (t === undefined) {
+    const all = ps.map(compile);
+    t = null;
+    if (all.every((c) => c.firstWords !== undefined)) {
+      const byWord = new Map<string, number[]>();
+      all.forEach((c, i) => {
+        for (const w of c.firstWords!) {
+          const list = byWord.get(w);
+          if (!list) byWord.set(w, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
+      });
+      t = { compiled: all, byWord };
+    }
+    togetherCache.set(ps, t);
+  }
+  return t;
+}
+
+/**
+ * {@link findForms} of each paradigm of `ps` in the whole text, in one pass: `visit(i, match)` is
+ * called for every match of `ps[i]`, in text order (by start, then by `i`); each paradigm's
+ * matches are exactly those of `findForms(text, ps[i])`. Returns false, having visited nothing,
+ * when the word index cannot serve (a paradigm without plain first words, a text with other
+ * letters): the caller then calls {@link findForms} per paradigm. `ps` should be the same array
+ * for the same paradigms (what is compiled from it is kept per array).
+ */
+export function findFormsEach(text: string, ps: readonly Paradigm[], visit: (i: number, m: FormMatch) => void): boolean {
+  const t = together(ps);
+  if (!t) return false;
+  const { compiled: cs, byWord } = t;
+  for (const cc of cs) {
+    if (cc.wantedEpoch !== wantedEpoch) {
+      addWanted(cc.firstWords!);
+      cc.wantedEpoch = wantedEpoch;
+    }
+  }
+  const index = wordIndex(text);
+  if (!index) return false;
+  const plain = plainText(text);
+  const { at, word } = index;
+  // Per paradigm: where its next match may start (its matches do not overlap, as in findForms).
+  let next: Int32Array | undefined;
+  for (let h = 0; h < at.length; h++) {
+    const ids = byWord.get(word[h]!);
+    if (!ids) continue;
+    const s = at[h]!;
+    next ??= new Int32Array(cs.length);
+    for (const i of ids) {
+      if (s < next[i]!) continue;
+      const cc = cs[i]!;
+      const sticky = plain && cc.plainSticky ? cc.plainSticky : (cc.sticky ??= new RegExp(cc.source, 'iuy'));
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      if (!m || m[0].length === 0) continue;
+      const end = s + m[0].length;
+      const ks = cc.keys.get(normalizeForm(m[0])) ?? [FORM_KEYS[0]!];
+      next[i] = end;
+      visit(i, { start: s, end, form: ks[0]!, forms: ks, text: m[0] });
+    }
+  }
+  return true;
 }
 
 function isUpper(ch: string): boolean {

@@ -97,36 +97,79 @@ interface RunState {
   finish(): Finding[];
 }
 
+/** A rule's severity and options under one `settings.rules` object, resolved once. */
+interface Resolved {
+  readonly severity: SeveritySetting;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * Resolved settings per `settings.rules` object and rule: the CLI checks hundreds of files with the
+ * same configuration and the server re-analyses on every keystroke, so the merge of options is
+ * done once per configuration, not once per rule and document.
+ */
+const resolvedCache = new WeakMap<object, Map<Rule, Resolved>>();
+
+function resolve(settings: Settings, rule: Rule): Resolved {
+  let byRule = resolvedCache.get(settings.rules);
+  if (!byRule) resolvedCache.set(settings.rules, (byRule = new Map()));
+  let r = byRule.get(rule);
+  if (!r) {
+    const setting = ruleSetting(settings, rule);
+    r = {
+      severity: setting?.severity ?? rule.defaultSeverity,
+      options: setting?.options ? { ...(rule.options ?? {}), ...setting.options } : (rule.options ?? NO_OPTIONS),
+    };
+    byRule.set(rule, r);
+  }
+  return r;
+}
+
+/**
+ * The context rules see. One object per run (not one per rule): only `options` and the list the
+ * reports go to change between rules.
+ */
+class RunContext implements RuleContext {
+  options: Readonly<Record<string, unknown>> = NO_OPTIONS;
+  reports: Report[] = [];
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(
+    readonly text: string,
+    readonly model: DocumentModel,
+    readonly asOf: string,
+    readonly knowledge: Knowledge,
+    private readonly treeSource: { readonly tree: Root },
+  ) {}
+
+  /** Lazy: remark parses only when a rule reads the tree. */
+  get tree(): Root {
+    return this.treeSource.tree;
+  }
+
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  report(r: Report): void {
+    this.reports.push(r);
+  }
+}
+
 function startRun(input: RunInput): RunState {
   const { text, model, settings, knowledge, asOf, logger, failedRules, timings } = input;
-  const treeSource = input.lazyTree ?? { tree: input.tree ?? EMPTY_ROOT };
-  const memo = new Map<string, unknown>();
+  const ctx = new RunContext(text, model, asOf, knowledge, input.lazyTree ?? { tree: input.tree ?? EMPTY_ROOT });
   const findings: Finding[] = [];
   const suppressed = suppressionFilter(model);
   const step = (rule: Rule): void => {
-    const setting = ruleSetting(settings, rule);
-    const severity = setting?.severity ?? rule.defaultSeverity;
+    const { severity, options } = resolve(settings, rule);
     if (severity === 'off') return;
-    const options = setting?.options ? { ...(rule.options ?? {}), ...setting.options } : (rule.options ?? {});
     const reports: Report[] = [];
-    const ctx: RuleContext = {
-      text,
-      model,
-      // Lazy: remark parses only when a rule reads the tree.
-      get tree(): Root {
-        return treeSource.tree;
-      },
-      options,
-      asOf,
-      knowledge,
-      memo<T>(key: string, compute: () => T): T {
-        if (!memo.has(key)) memo.set(key, compute());
-        return memo.get(key) as T;
-      },
-      report(r: Report): void {
-        reports.push(r);
-      },
-    };
+    ctx.options = options;
+    ctx.reports = reports;
     const started = timings ? performance.now() : 0;
     try {
       rule.check(ctx);
@@ -143,13 +186,13 @@ function startRun(input: RunInput): RunState {
       const range = clampRange(r.range, text.length);
       // A fix must be in bounds and change something: a no-op fix would leave a «fixable» finding
       // that fix-all can never remove.
-      const fixes = (r.fixes ?? []).filter(
+      const fixes = r.fixes && r.fixes.length > 0 ? r.fixes.filter(
         (f) => f.edits.every((e) => e.start >= 0 && e.end >= e.start && e.end <= text.length) && f.edits.some((e) => text.slice(e.start, e.end) !== e.newText),
-      );
+      ) : undefined;
       const finding: Finding = {
         ...r,
         range,
-        fixes: fixes.length > 0 ? fixes : undefined,
+        fixes: fixes && fixes.length > 0 ? fixes : undefined,
         ruleId: rule.id,
         severity: (r.severity && severity === rule.defaultSeverity ? r.severity : severity) as Severity,
       };

@@ -62,14 +62,25 @@ interface AddressHit extends OffsetRange {
   readonly fixed: string;
 }
 
-function addressHits(ctx: RuleContext, addresses: readonly PlatformAddress[], known: readonly string[]): AddressHit[] {
-  const text = ctx.text;
+/** The canonical domains (with those of the e-mails) and e-mails, lower-cased, per addresses array (data). */
+const canonicalCache = new WeakMap<readonly PlatformAddress[], { readonly domains: readonly string[]; readonly emails: readonly string[] }>();
+
+function canonicalAddresses(addresses: readonly PlatformAddress[]): { readonly domains: readonly string[]; readonly emails: readonly string[] } {
+  let hit = canonicalCache.get(addresses);
+  if (hit) return hit;
   const domains = addresses.filter((a) => a.kind === 'domain').map((a) => a.value.toLowerCase());
   const emails = addresses.filter((a) => a.kind === 'email').map((a) => a.value.toLowerCase());
   for (const e of emails) {
     const d = e.slice(e.indexOf('@') + 1);
     if (!domains.includes(d)) domains.push(d);
   }
+  canonicalCache.set(addresses, (hit = { domains, emails }));
+  return hit;
+}
+
+function addressHits(ctx: RuleContext, addresses: readonly PlatformAddress[], known: readonly string[]): AddressHit[] {
+  const text = ctx.text;
+  const { domains, emails } = canonicalAddresses(addresses);
   // Inside an HTML comment: the last `<!--` at or before `start` is not closed by a `-->` before
   // `start`. The positions of both are collected once (a `lastIndexOf` per hit is quadratic).
   let opens: number[] | undefined;
