@@ -37,43 +37,77 @@ export function readClauseNumber(content: string, base: number): ClauseNumber | 
       return { text: raw.join('.'), parts, trailingDot: true, range: { start: base, end: base + sm[0].length } };
     }
   }
-  // NUMBER_AT_START by hand (no split/map/slice per line): its greedy path is the only one, as
-  // everything after the first digit run is optional.
-  const parts: number[] = [];
+  const end = plainNumberEnd(content);
+  if (end < 0) return undefined;
+  return {
+    text: content.slice(0, scratchDigitsEnd),
+    parts: scratchParts.slice(0, scratchCount),
+    trailingDot: scratchTrailingDot,
+    range: { start: base, end: base + end },
+  };
+}
+
+/** `readClauseNumber(content, 0) !== undefined`, without building the number (no allocation on the plain path). */
+export function isClauseNumber(content: string): boolean {
+  if (!isDigit(content.charCodeAt(0))) return false;
+  if (maybeSpaced(content)) {
+    const sm = SPACED_NUMBER_AT_START.exec(content);
+    if (sm && /[ \u00a0]/.test(sm[0])) {
+      const raw = sm[1]!.replace(/[ \u00a0]/g, '').split('.');
+      return !raw.some((r) => Number(r) > MAX_PART || Number(r) === 0 || (r.length > 1 && r[0] === '0'));
+    }
+  }
+  return plainNumberEnd(content) >= 0;
+}
+
+/*
+ * The plain number read by plainNumberEnd, left in module scratch (one reused array) so that a
+ * caller that only tests for a number allocates nothing.
+ */
+const scratchParts: number[] = [];
+let scratchCount = 0;
+let scratchDigitsEnd = 0;
+let scratchTrailingDot = false;
+
+/**
+ * NUMBER_AT_START by hand (no split/map/slice per line): its greedy path is the only one, as
+ * everything after the first digit run is optional. Returns the end of the number (trailing dot
+ * included) and leaves its parts in the scratch, or -1 when `content` starts with no clause number.
+ */
+function plainNumberEnd(content: string): number {
+  let count = 0;
   let zero = false; // a part 0
   let k = 0;
   for (;;) {
     const from = k;
     let value = 0;
     while (k - from < 3 && isDigit(content.charCodeAt(k))) value = value * 10 + content.charCodeAt(k++) - 48;
-    if (value > MAX_PART || (k - from > 1 && content.charCodeAt(from) === 48)) return undefined; // a year, an amount, `01`
+    if (value > MAX_PART || (k - from > 1 && content.charCodeAt(from) === 48)) return -1; // a year, an amount, `01`
     if (value === 0) zero = true;
-    parts.push(value);
-    if (parts.length < 10 && content.charCodeAt(k) === 46 && isDigit(content.charCodeAt(k + 1))) k++;
+    scratchParts[count++] = value;
+    if (count < 10 && content.charCodeAt(k) === 46 && isDigit(content.charCodeAt(k + 1))) k++;
     else break;
   }
   const digitsEnd = k;
   let trailingDot = false;
   if (content.charCodeAt(k) === 92 && content.charCodeAt(k + 1) === 46) { k += 2; trailingDot = true; }
   else if (content.charCodeAt(k) === 46) { k++; trailingDot = true; }
-  if (parts.length === 1 && (!trailingDot || zero)) return undefined;
+  if (count === 1 && (!trailingDot || zero)) return -1;
   // `3.1.а) …`: a lettered sub-item of clause 3.1 (подпункт «а» пункта 3.1), not clause 3.1 again.
   LETTER_PAREN.lastIndex = k;
-  if (LETTER_PAREN.test(content)) return undefined;
+  if (LETTER_PAREN.test(content)) return -1;
   // `1.1) Текст`: a clause number closed by a parenthesis (a lone `1)` is a list item).
   PAREN.lastIndex = k;
-  const paren = !trailingDot && parts.length > 1 && PAREN.test(content);
+  const paren = !trailingDot && count > 1 && PAREN.test(content);
   // What may follow a number: space, end, a letter or an opening quote/emphasis (`2.1.Текст`).
   AFTER.lastIndex = k;
-  if (!paren && k < content.length && !AFTER.test(content)) return undefined;
+  if (!paren && k < content.length && !AFTER.test(content)) return -1;
   // `1.5 млн`, `2.5 часа`: a two-part number without a trailing dot followed by a lowercase unit word is ambiguous;
   // keep it (drafts write `3.3.4 чат …`), the rules judge.
-  return {
-    text: content.slice(0, digitsEnd),
-    parts,
-    trailingDot,
-    range: { start: base, end: base + k },
-  };
+  scratchCount = count;
+  scratchDigitsEnd = digitsEnd;
+  scratchTrailingDot = trailingDot;
+  return k;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

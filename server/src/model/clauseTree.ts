@@ -6,9 +6,9 @@
  * numbers, gaps and misplaced sub-clauses are kept exactly as written; rules report them.
  */
 import type { Root } from 'mdast';
-import { isPrefix, kindForDepth, readClauseNumber } from './clauseNumber';
 import { findDates } from './dates';
-import { classifyLines, classifyText, lineIndexAt } from './lines';
+import { isClauseNumber, isPrefix, kindForDepth, readClauseNumber } from './clauseNumber';
+import { classifyLines, classifyText, lineIndexIn } from './lines';
 import type { ClauseNumber, Debris, Directive, DocumentModel, Line, NodeKind, OffsetRange, RegNode, Stamp, Title } from './types';
 
 /** Stamp keywords (regulations.md §2); longest first. */
@@ -95,6 +95,17 @@ const lastCode = (s: string): number => s.charCodeAt(s.length - 1);
 /** `s` without `**` and `__` runs; the string itself when it has none (no allocation). */
 function dropEmphasis(s: string): string {
   return s.indexOf('**') < 0 && s.indexOf('__') < 0 ? s : s.replace(/\*\*|__/g, '');
+}
+
+/**
+ * `/[\p{Ll},-]$/u.test(s)`: `,`, `-`, a Latin or Cyrillic lowercase letter by its code; other
+ * characters past ASCII and basic Cyrillic through the pattern.
+ */
+function endsLowerCommaDash(s: string): boolean {
+  const c = lastCode(s);
+  if (c === 44 || c === 45 || (c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x45f)) return true;
+  if (c < 0x80 || (c >= 0x400 && c < 0x430)) return false; // other ASCII (NaN: empty), capital Cyrillic
+  return lastCodePointIs(LOWER_COMMA_DASH_END, s);
 }
 
 /** True when `re` (sticky, ending in `$`) matches at the last code point of `s`. */
@@ -229,18 +240,39 @@ function shortTitleGeneral(text: string): string {
   return cutTitle(sentence);
 }
 
+/*
+ * Patterns of the per-line heuristics, compiled once: a regex literal inside a function makes a
+ * new RegExp object at every call.
+ */
+const FIRST_LETTER_RE = /\p{L}/u;
+const SENTENCE_BREAK_RE = /[.!?]\s+\p{Lu}/u;
+const LOWER_FIRST_LETTER_RE = /^[^\p{L}]*\p{Ll}/u;
+const NON_LETTERS_RE = /[^\p{L}]/gu;
+const UPPER_LOWER_RE = /^\p{Lu}\p{Ll}/u;
+const UPPER_FIRST_RE = /^\p{Lu}/u;
+
+/** `s.replace(/[.:]$/, '')`: one trailing dot or colon dropped. */
+function dropFinalDotOrColon(s: string): string {
+  const e = lastCode(s);
+  return e === 46 || e === 58 ? s.slice(0, -1) : s;
+}
+
 /** True when a single-level numbered line reads as a section heading rather than a list entry. */
 function looksLikeSectionTitle(line: Line, rest: string): boolean {
-  if (line.block === 'heading' || line.bold) return true;
+  return line.block === 'heading' || line.bold || readsAsSectionTitle(rest);
+}
+
+/** {@link looksLikeSectionTitle} of a plain line (neither heading nor bold): the text alone decides. */
+function readsAsSectionTitle(rest: string): boolean {
   if (surelyLongerAfterDecor(rest, 160)) return false;
   const t = stripDecor(rest);
   if (t.length === 0 || t.length > 160) return false;
   const e = lastCode(t);
   if (e === 59 || e === 44) return false; // `;` `,`
-  const first = /\p{L}/u.exec(t)?.[0];
+  const first = FIRST_LETTER_RE.exec(t)?.[0];
   if (!first || first !== first.toUpperCase()) return false;
   // A heading is one phrase, not several sentences.
-  return !/[.!?]\s+\p{Lu}/u.test(t);
+  return !SENTENCE_BREAK_RE.test(t);
 }
 
 /** True when an unnumbered line reads as a section heading: a Markdown heading or a short line in capitals. */
@@ -249,15 +281,17 @@ function looksLikeUnnumberedSection(line: Line): boolean {
   const t = stripDecor(line.content);
   if (t.length < 4 || t.length > 120) return false;
   // A heading that starts in lower case continues the title (`## об использовании …`), it opens no section.
-  if (/^[^\p{L}]*\p{Ll}/u.test(t)) return false;
+  if (LOWER_FIRST_LETTER_RE.test(t)) return false;
   if (line.block === 'heading') return true;
   // A lowercase Latin or Cyrillic letter already fails `letters === letters.toUpperCase()` below.
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
     if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451) return false;
   }
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 6 && letters === letters.toUpperCase() && /[А-ЯЁ]/.test(letters) && !/[;:]$/.test(t);
+  const letters = t.replace(NON_LETTERS_RE, '');
+  if (letters.length < 6 || letters !== letters.toUpperCase()) return false;
+  const e = lastCode(t);
+  return /[А-ЯЁ]/.test(letters) && e !== 59 && e !== 58; // not /[;:]$/
 }
 
 /** True when the numbers never decrease (then sorting them changes nothing). */
@@ -269,21 +303,31 @@ function ascending(xs: readonly number[]): boolean {
 interface MutableNode extends RegNode {
   children: RegNode[];
   lines: number[];
+  number?: ClauseNumber;
+  marker?: string;
+  orphan?: boolean;
+  stamp?: Stamp;
 }
 
-function makeNode(kind: NodeKind, line: Line, title: string, titleRange: OffsetRange, extra: Partial<RegNode> = {}): MutableNode {
+/**
+ * A node with its head line. Callers set `number`, `marker`, `orphan`, `stamp` after it, in that
+ * order (the key order the `{ ...extra }` spread this replaced gave).
+ */
+function makeNode(kind: NodeKind, line: Line, title: string, titleRange: OffsetRange): MutableNode {
+  // One object for both: ranges are never changed in place, and `finishNodes` gives every node a
+  // range of its own.
+  const head = { start: line.contentStart, end: line.contentEnd };
   return {
     kind,
     title,
     titleRange,
-    range: { start: line.contentStart, end: line.contentEnd },
-    headRange: { start: line.contentStart, end: line.contentEnd },
+    range: head,
+    headRange: head,
     line: line.index,
     text: '',
     lines: [line.index],
     children: [],
-    ...extra,
-  } as MutableNode;
+  };
 }
 
 /**
@@ -405,6 +449,8 @@ function repeatedLines(lines: readonly Line[], candidates: readonly number[]): n
   return groups;
 }
 
+const NO_LOWER_RE = /^\P{Ll}+$/u;
+
 function detectDebris(text: string, lines: Line[]): Debris[] {
   const debris: Debris[] = [];
   // Lines that may be running headers (short, not numbered).
@@ -434,8 +480,8 @@ function detectDebris(text: string, lines: Line[]): Debris[] {
     if (c.length >= 3 && c.length <= 150 && !readClauseNumber(c, 0)) candidates.push(line.index);
   }
   // Running headers: the same short line several times, near page numbers or three times and more.
-  const pageList = debris.filter((d) => d.kind === 'page-number').map((d) => d.line); // ascending
-  const pageLines = new Set(pageList);
+  const pageList: number[] = []; // ascending
+  for (const d of debris) if (d.kind === 'page-number') pageList.push(d.line);
   const nearPage = (i: number): boolean => {
     // Binary search for the first page line ≥ i − 3 (linear scans here made big drafts quadratic).
     let lo = 0;
@@ -452,8 +498,9 @@ function detectDebris(text: string, lines: Line[]): Debris[] {
   for (const idx of repeatedLines(lines, candidates)) {
     const sample = lines[idx[0]!]!;
     if (STAMP_RE.test(sample.content) || ITEM_RE.test(sample.content)) continue;
-    const near = idx.filter(nearPage).length;
-    if (near >= 2 || (idx.length >= 3 && pageLines.size > 0) || (idx.length >= 3 && /^\P{Ll}+$/u.test(sample.content))) {
+    let near = 0;
+    for (const i of idx) if (nearPage(i)) near++;
+    if (near >= 2 || (idx.length >= 3 && pageList.length > 0) || (idx.length >= 3 && NO_LOWER_RE.test(sample.content))) {
       for (const i of idx) {
         const l = lines[i]!;
         debris.push({ kind: 'running-header', range: { start: l.contentStart, end: l.contentEnd }, text: l.content, line: i });
@@ -464,14 +511,16 @@ function detectDebris(text: string, lines: Line[]): Debris[] {
   return debris;
 }
 
-function detectDirectives(text: string, starts: readonly number[]): Directive[] {
+function detectDirectives(text: string, lines: readonly Line[]): Directive[] {
   const out: Directive[] = [];
+  // Every directive holds `normokontrol-`: the pattern is not run over a text without it (most drafts).
+  if (text.indexOf('normokontrol-') < 0) return out;
   for (const m of text.matchAll(DIRECTIVE_RE)) {
     const start = m.index!;
     out.push({
       kind: m[1] as Directive['kind'],
       rules: m[2]!.split(/[\s,]+/).filter(Boolean),
-      line: lineIndexAt(starts, start),
+      line: lineIndexIn(lines, start),
       range: { start, end: start + m[0].length },
     });
   }
@@ -483,8 +532,15 @@ function hasNumberSign(s: string): boolean {
   return s.indexOf('№') >= 0 || s.indexOf('N') >= 0 || s.indexOf('n') >= 0;
 }
 
+const STAMP_NUMBER_RE = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\w\p{L}\-/]*)/iu;
+const STAMP_BARE_NUMBER_RE = /^от\s.*?(?:№|N)\s*([\w\p{L}\-/]+)/iu;
+const STAMP_NOT_BODY_RE = /^(?:(?:протокол|приказ|решение)(?![\p{L}])|от\s|№|[«"]?\s*\d|_)/iu;
+const INITIALS_RE = /^\p{Lu}\.\s?\p{Lu}\.\s?\p{Lu}/u;
+const SURNAME_INITIALS_RE = /^\p{Lu}\p{Ll}+\s+\p{Lu}\.\s?\p{Lu}\.$/u;
+const STAMP_BODY_TAIL_RE = /[\s(]*(?:протокол|приказ)(?![\p{L}]).*$/iu;
+
 /** Reads stamp details from the lines of one stamp block. */
-function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp {
+function readStamp(kind: string, blockLines: readonly Line[], range: OffsetRange): Stamp {
   let body: string | undefined;
   let number: string | undefined;
   let date: Stamp['date'];
@@ -496,11 +552,11 @@ function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp 
     if (!date) date = findDates(l.content, l.contentStart).find((d) => d.iso);
     // Both number patterns need `№` or `N` (`n` under /i): most stamp lines have neither.
     if (number !== undefined || !hasNumberSign(l.content)) continue;
-    const num = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\w\p{L}\-/]*)/iu.exec(l.content);
+    const num = STAMP_NUMBER_RE.exec(l.content);
     if (num) number = num[1] ?? '';
     // `приказом директора` / `от 02.09.2024 № 187-од`: the order number on the date line.
     const o = l.content.charCodeAt(0); // `о`, `О`, or `ᲂ` (folds to `о` under /iu)
-    const bare = num || !(o === 0x43e || o === 0x41e || o === 0x1c82) ? null : /^от\s.*?(?:№|N)\s*([\w\p{L}\-/]+)/iu.exec(l.content);
+    const bare = num || !(o === 0x43e || o === 0x41e || o === 0x1c82) ? null : STAMP_BARE_NUMBER_RE.exec(l.content);
     if (bare) number = bare[1];
   }
   if (!date) {
@@ -516,21 +572,22 @@ function readStamp(kind: string, blockLines: Line[], range: OffsetRange): Stamp 
   for (const c of candidates) {
     if (!c) continue;
     // `Протокол № 1`, `Приказ от …`, a date, a signature line; `приказом директора` is a body.
-    if (/^(?:(?:протокол|приказ|решение)(?![\p{L}])|от\s|№|[«"]?\s*\d|_)/iu.test(c)) continue;
-    if (/^\p{Lu}\.\s?\p{Lu}\.\s?\p{Lu}/u.test(c) || /^\p{Lu}\p{Ll}+\s+\p{Lu}\.\s?\p{Lu}\.$/u.test(c)) continue; // initials and surname
-    body = c.replace(/[\s(]*(?:протокол|приказ)(?![\p{L}]).*$/iu, '').trim() || undefined;
+    if (STAMP_NOT_BODY_RE.test(c)) continue;
+    if (INITIALS_RE.test(c) || SURNAME_INITIALS_RE.test(c)) continue; // initials and surname
+    body = c.replace(STAMP_BODY_TAIL_RE, '').trim() || undefined;
     if (body) break;
   }
-  return { kind: kind.toUpperCase().replace(/\s+/g, ' '), body, number, date, range };
+  return { kind: collapseWs(kind.toUpperCase()), body, number, date, range };
 }
 
 /** Words a section heading starts with (regulations.md §3), to tell a section from a title line. */
 const SECTION_WORDS_RE = /^(?:общие\s+положения|термины|понятия|основные\s+понятия|организаци|порядок\s+(?:работы|использования|организации)|права|обязанности|ответственност|заключительн|правовая\s+основа|цели|задачи)/iu;
 
+const ROMAN_DIGITS: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 /** Value of a Roman numeral I–C written in capitals, or undefined. */
 function romanValue(s: string): number | undefined {
   if (!/^(?:C|XC|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(s) || s === '') return undefined;
-  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  const v = ROMAN_DIGITS;
   let total = 0;
   for (let i = 0; i < s.length; i++) {
     const cur = v[s[i]!]!;
@@ -540,23 +597,29 @@ function romanValue(s: string): number | undefined {
   return total > 0 ? total : undefined;
 }
 
+const LONE_NUMBER_RE = /^([1-9]\d?)(?=[ \t\u00a0]+(?:\p{Lu}|«|\*))/u;
+const ROMAN_LABEL_RE = /^([IVXLC]{1,7})(\.)\s*(?=\p{Lu}|\*|«)/u;
+const SECTION_WORD_LABEL_RE = /^Раздел\s+(\d{1,2}|[IVXLC]{1,7})(\.)?(?=\s|$)/iu;
+
 /**
  * A section label that is not an Arabic clause number: `I. Общие положения` (Roman) or
  * `Раздел 2. Порядок работы`. The number is the numeral as a lawyer cites it (`I`, `2`).
  */
 function readSectionLabel(content: string, base: number, strong = false): { number: ClauseNumber; roman: boolean } | undefined {
-  if (strong) {
+  // Each pattern needs its first character: most lines are rejected by char tests.
+  const c = content.charCodeAt(0);
+  if (strong && c >= 49 && c <= 57) {
     // `## 1 Общие положения`: in a heading or a bold line a lone number needs no dot.
-    const nm = /^([1-9]\d?)(?=[ \t\u00a0]+(?:\p{Lu}|«|\*))/u.exec(content);
+    const nm = LONE_NUMBER_RE.exec(content);
     if (nm) return { roman: false, number: { text: nm[1]!, parts: [Number(nm[1])], trailingDot: false, range: { start: base, end: base + nm[1]!.length } } };
   }
-  const rm = /^([IVXLC]{1,7})(\.)\s*(?=\p{Lu}|\*|«)/u.exec(content);
+  const rm = c === 73 || c === 86 || c === 88 || c === 76 || c === 67 ? ROMAN_LABEL_RE.exec(content) : null; // I V X L C
   if (rm) {
     const value = romanValue(rm[1]!);
     if (value === undefined) return undefined;
     return { roman: true, number: { text: rm[1]!, parts: [value], trailingDot: true, range: { start: base, end: base + rm[0].trimEnd().length } } };
   }
-  const dm = /^Раздел\s+(\d{1,2}|[IVXLC]{1,7})(\.)?(?=\s|$)/iu.exec(content);
+  const dm = c === 0x420 || c === 0x440 ? SECTION_WORD_LABEL_RE.exec(content) : null; // `Р`, `р` (nothing else folds to them)
   if (dm) {
     const value = /^\d/.test(dm[1]!) ? Number(dm[1]) : romanValue(dm[1]!);
     if (!value) return undefined;
@@ -617,282 +680,549 @@ function tableColumns(text: string, rows: readonly Line[]): Line[] {
   return out;
 }
 
+/** True for a line a table of contents may hold: not blank, html, code or debris. */
+function tocCandidate(l: Line): boolean {
+  return l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris;
+}
+
+/** Index of the first {@link tocCandidate} line at or after `j` (`lines.length` when none). */
+function nextTocCandidate(lines: readonly Line[], j: number): number {
+  while (j < lines.length && !tocCandidate(lines[j]!)) j++;
+  return j;
+}
+
 /**
  * Lines of a table of contents (`Оглавление` / `Содержание` and its entries ending in page
  * numbers, or a run of entries with dot leaders): its numbers repeat the headings, they are not clauses.
  * An entry wrapped over two lines counts whole when its tail carries the page number.
+ * Walks the candidate lines in place (`nextTocCandidate`) instead of filtering them into an array.
  */
 function findTableOfContents(lines: readonly Line[]): Set<number> {
   const toc = new Set<number>();
-  const text = lines.filter((l) => l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris);
-  for (let k = 0; k < text.length; k++) {
-    const heading = mayBeTocHeading(text[k]!.content) && TOC_HEADING_RE.test(stripDecor(text[k]!.content));
-    let j = heading ? k + 1 : k;
+  const n = lines.length;
+  let k = nextTocCandidate(lines, 0);
+  while (k < n) {
+    const head = lines[k]!;
+    const heading = mayBeTocHeading(head.content) && TOC_HEADING_RE.test(stripDecor(head.content));
+    let j = heading ? nextTocCandidate(lines, k + 1) : k;
     // Nearly every line starts no run: the array is made for the first entry only.
     let run: number[] | undefined;
-    while (j < text.length) {
-      const c = text[j]!.content;
-      if (isTocEntry(c, heading)) { (run ??= []).push(text[j]!.index); j++; continue; }
-      const next = text[j + 1];
-      if (next && c.length <= 150 && isTocEntry(next.content, heading) && !readClauseNumber(next.content, 0) && !isAppendix(next.content)) {
-        (run ??= []).push(text[j]!.index, next.index);
-        j += 2;
+    while (j < n) {
+      const c = lines[j]!.content;
+      if (isTocEntry(c, heading)) { (run ??= []).push(lines[j]!.index); j = nextTocCandidate(lines, j + 1); continue; }
+      const j2 = nextTocCandidate(lines, j + 1);
+      const next = lines[j2];
+      if (next && c.length <= 150 && isTocEntry(next.content, heading) && !isClauseNumber(next.content) && !isAppendix(next.content)) {
+        (run ??= []).push(lines[j]!.index, next.index);
+        j = nextTocCandidate(lines, j2 + 1);
         continue;
       }
       break;
     }
     if (run !== undefined && run.length >= (heading ? 1 : 2)) {
-      if (heading) toc.add(text[k]!.index);
+      if (heading) toc.add(head.index);
       for (const i of run) toc.add(i);
-      k = j - 1;
-    }
+      k = j; // the run's lines are done: go on at the line that ended it
+    } else k = nextTocCandidate(lines, k + 1);
   }
   return toc;
 }
 
-/** Builds the model of `text`. `tree` may be passed when the caller already parsed the text. */
-export function buildModel(text: string, tree?: Root): DocumentModel {
-  const lines = tree ? classifyLines(text, tree) : classifyText(text);
-  const starts = lines.map((l) => l.start);
-  const debris = detectDebris(text, lines);
-  const debrisLines = new Set(debris.filter((d) => d.kind !== 'bookmark').map((d) => d.line));
-  const bookmarks = debris.filter((d) => d.kind === 'bookmark');
-  const mutableLines = lines.map((l) => (debrisLines.has(l.index) ? { ...l, debris: true } : l));
-  // Bookmarks are removed from the content of the line they are on.
-  for (const b of bookmarks) {
-    const l = mutableLines[b.line]!;
-    if (l.debris) continue;
-    let contentStart = l.contentStart;
-    if (b.range.start === contentStart) {
-      contentStart = b.range.end;
-      while (contentStart < l.contentEnd && /\s/.test(text[contentStart]!)) contentStart++;
-      mutableLines[b.line] = { ...l, contentStart, content: text.slice(contentStart, l.contentEnd), debris: contentStart >= l.contentEnd };
-    }
-  }
-  const directives = detectDirectives(text, starts);
-  // A table of contents lists headings with page numbers; its numbers are not clauses (a lawyer
-  // reads them as the contents), so its lines stay out of the tree, as debris does.
-  const tocLines = findTableOfContents(mutableLines);
-  const isText = (l: Line): boolean => l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris && !tocLines.has(l.index);
-  /**
-   * `2.` or `Раздел IV` alone on its line, the title on the next text line (a blank line between
-   * allowed): the layout of PDF and DOCX conversions. Returns the title line, if there is one.
-   */
-  const titleLineAfter = (index: number): Line | undefined => {
-    for (let j = index + 1, blanks = 0; j < mutableLines.length; j++) {
-      const n = mutableLines[j]!;
-      if (n.block === 'blank') { if (++blanks > 1) return undefined; continue; }
-      if (!isText(n)) return undefined;
-      const c = n.content;
-      if (readClauseNumber(c, 0) || readSectionLabel(c, 0, true) || ITEM_RE.test(c) || isAppendix(c) || STAMP_RE.test(c) || TITLE_RE.test(c)) return undefined;
-      return looksLikeSectionTitle({ ...n, block: 'paragraph', bold: false }, c) ? n : undefined;
-    }
-    return undefined;
-  };
-  /** True when nothing but emphasis follows the number or label on its line. */
-  const bareAfter = (l: Line, end: number): boolean => stripDecor(l.content.slice(end - l.contentStart)) === '';
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-  // --- Header zone: stamps and title before the first clause. ---
-  let bodyStartLine = mutableLines.length;
-  {
-    let titleSeen = false;
-    let titleHeadingRun = false; // still inside the heading lines that continue a heading title
-    for (const l of mutableLines) {
-      if (!isText(l)) continue;
-      const n = readClauseNumber(l.content, l.contentStart);
-      if (n && (n.parts.length > 1 || looksLikeSectionTitle(l, l.content.slice(n.range.end - l.contentStart)) || (bareAfter(l, n.range.end) && titleLineAfter(l.index)))) {
-        bodyStartLine = l.index;
-        break;
-      }
-      const label = readSectionLabel(l.content, l.contentStart, l.block === 'heading' || l.bold);
-      if (label && (looksLikeSectionTitle(l, l.content.slice(label.number.range.end - l.contentStart)) || (bareAfter(l, label.number.range.end) && titleLineAfter(l.index)))) {
-        bodyStartLine = l.index;
-        break;
-      }
-      const isTitle = TITLE_RE.test(l.content);
-      const isStamp = STAMP_RE.test(l.content);
-      if (!isTitle && !isStamp && looksLikeUnnumberedSection(l)) {
-        const sectionWord = SECTION_WORDS_RE.test(stripDecor(l.content));
-        // `# ПОЛОЖЕНИЕ` + `## об использовании …`: a heading right under a heading title continues it.
-        const continuesTitle = titleHeadingRun && !sectionWord;
-        if ((l.block === 'heading' && !continuesTitle) || (titleSeen && sectionWord)) {
-          bodyStartLine = l.index;
-          break;
-        }
-      }
-      if (isTitle) titleSeen = true;
-      titleHeadingRun = isTitle ? l.block === 'heading' : titleHeadingRun && l.block === 'heading';
-    }
+/**
+ * Marks the lines of page numbers and running headers as debris, and drops a bookmark at the start
+ * of a line from its content. In place: the lines are this model's own (fresh from
+ * classifyText/classifyLines); copying them (`{ ...l, debris: true }` into a second array) cost
+ * allocations per draft and gave the lines several hidden classes.
+ */
+function markDebris(text: string, lines: Line[], debris: readonly Debris[]): void {
+  for (const d of debris) if (d.kind !== 'bookmark') (lines[d.line] as Mutable<Line>).debris = true;
+  for (const b of debris) {
+    if (b.kind !== 'bookmark') continue;
+    const l = lines[b.line] as Mutable<Line>;
+    if (l.debris || b.range.start !== l.contentStart) continue;
+    let contentStart = b.range.end;
+    while (contentStart < l.contentEnd && isWs(text.charCodeAt(contentStart))) contentStart++;
+    l.contentStart = contentStart;
+    l.content = text.slice(contentStart, l.contentEnd);
+    l.debris = contentStart >= l.contentEnd;
   }
+}
 
-  // The header as a sequence of lines, tables expanded column by column.
+/** A line the tree is built from: not blank, html, code, debris or a table-of-contents line. */
+function isText(l: Line, toc: ReadonlySet<number>): boolean {
+  return l.block !== 'blank' && l.block !== 'html' && l.block !== 'code' && !l.debris && (toc.size === 0 || !toc.has(l.index));
+}
+
+/**
+ * `2.` or `Раздел IV` alone on its line, the title on the next text line (a blank line between
+ * allowed): the layout of PDF and DOCX conversions. Returns the title line, if there is one.
+ */
+function titleLineAfter(lines: readonly Line[], toc: ReadonlySet<number>, index: number): Line | undefined {
+  for (let j = index + 1, blanks = 0; j < lines.length; j++) {
+    const n = lines[j]!;
+    if (n.block === 'blank') { if (++blanks > 1) return undefined; continue; }
+    if (!isText(n, toc)) return undefined;
+    const c = n.content;
+    if (isClauseNumber(c) || readSectionLabel(c, 0, true) || ITEM_RE.test(c) || isAppendix(c) || STAMP_RE.test(c) || TITLE_RE.test(c)) return undefined;
+    // As a plain paragraph line (neither heading nor bold).
+    return readsAsSectionTitle(c) ? n : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when nothing but emphasis follows the number or label on its line:
+ * `stripDecor(l.content.slice(end - l.contentStart)) === ''`. stripDecor only drops `*`, `_`,
+ * white space and quotes, so any other character answers at once (the common case, no slice).
+ */
+function bareAfter(l: Line, end: number): boolean {
+  const s = l.content;
+  for (let k = end - l.contentStart; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (!(c === 42 || c === 95 || c === 34 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || isWs(c))) return false;
+  }
+  return stripDecor(s.slice(end - l.contentStart)) === '';
+}
+
+/** Index of the first body line: the first line that opens a section or clause (header zone: stamps and title before it). */
+function findBodyStart(lines: readonly Line[], toc: ReadonlySet<number>): number {
+  let titleSeen = false;
+  let titleHeadingRun = false; // still inside the heading lines that continue a heading title
+  for (const l of lines) {
+    if (!isText(l, toc)) continue;
+    const n = readClauseNumber(l.content, l.contentStart);
+    if (n && (n.parts.length > 1 || looksLikeSectionTitle(l, l.content.slice(n.range.end - l.contentStart)) || (bareAfter(l, n.range.end) && titleLineAfter(lines, toc, l.index)))) return l.index;
+    const label = readSectionLabel(l.content, l.contentStart, l.block === 'heading' || l.bold);
+    if (label && (looksLikeSectionTitle(l, l.content.slice(label.number.range.end - l.contentStart)) || (bareAfter(l, label.number.range.end) && titleLineAfter(lines, toc, l.index)))) return l.index;
+    const isTitle = TITLE_RE.test(l.content);
+    const isStamp = STAMP_RE.test(l.content);
+    if (!isTitle && !isStamp && looksLikeUnnumberedSection(l)) {
+      const sectionWord = SECTION_WORDS_RE.test(stripDecor(l.content));
+      // `# ПОЛОЖЕНИЕ` + `## об использовании …`: a heading right under a heading title continues it.
+      const continuesTitle = titleHeadingRun && !sectionWord;
+      if ((l.block === 'heading' && !continuesTitle) || (titleSeen && sectionWord)) return l.index;
+    }
+    if (isTitle) titleSeen = true;
+    titleHeadingRun = isTitle ? l.block === 'heading' : titleHeadingRun && l.block === 'heading';
+  }
+  return lines.length;
+}
+
+/**
+ * `/^\s*\||[^\\]\|/.test(text.slice(l.start, l.end))` by char codes: a `|` at the start of the
+ * raw line or after any character but `\`.
+ */
+function hasPipe(text: string, l: Line): boolean {
+  for (let k = l.start; k < l.end; k++) if (text.charCodeAt(k) === 124 && (k === l.start || text.charCodeAt(k - 1) !== 92)) return true;
+  return false;
+}
+const DELIMITER_ROW_RE = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** The header (lines before `bodyStartLine`) as a sequence of lines, tables expanded column by column. */
+function headerLines(text: string, lines: readonly Line[], bodyStartLine: number): Line[] {
   const header: Line[] = [];
   // remark-parse without GFM does not know tables: a run of `|` lines with a delimiter row is one
   // (GFM allows rows without the edge pipes: `СОГЛАСОВАНО | УТВЕРЖДАЮ`).
-  const pipeRow = (l: Line): boolean => l.block !== 'code' && l.block !== 'html' && /^\s*\||[^\\]\|/.test(text.slice(l.start, l.end));
+  const pipeRow = (l: Line): boolean => l.block !== 'code' && l.block !== 'html' && hasPipe(text, l);
   for (let i = 0; i < bodyStartLine; i++) {
-    const l = mutableLines[i]!;
+    const l = lines[i]!;
     if (!pipeRow(l)) { header.push(l); continue; }
     const rows: Line[] = [];
-    while (i < bodyStartLine && pipeRow(mutableLines[i]!)) rows.push(mutableLines[i++]!);
+    while (i < bodyStartLine && pipeRow(lines[i]!)) rows.push(lines[i++]!);
     i--;
-    const delimiter = rows.some((r) => /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/.test(text.slice(r.start, r.end)));
+    const delimiter = rows.some((r) => DELIMITER_ROW_RE.test(text.slice(r.start, r.end)));
     header.push(...(delimiter ? tableColumns(text, rows) : rows));
   }
+  return header;
+}
+
+/** The stamp node of the lines of one stamp block (`kind`: the keyword as written). */
+function stampNode(kind: string, ls: readonly Line[]): MutableNode {
+  let start = Infinity;
+  let end = 0;
+  for (const x of ls) {
+    start = Math.min(start, x.contentStart);
+    end = Math.max(end, x.contentEnd);
+  }
+  const range = { start, end };
+  const first = ls[0]!;
+  const stamp = readStamp(kind, ls, range);
+  const kwEnd = first.contentStart + (STAMP_RE.exec(first.content)?.[0].length ?? 0);
+  const node = makeNode('stamp', first, stamp.kind, { start: first.contentStart, end: kwEnd });
+  node.stamp = stamp;
+  node.range = range;
+  // Line indices in order of first appearance (the cells of one table row share a line).
+  node.lines.length = 0;
+  for (const l of ls) if (!node.lines.includes(l.index)) node.lines.push(l.index);
+  let text = first.content;
+  for (let k = 1; k < ls.length; k++) text += '\n' + ls[k]!.content;
+  node.text = text;
+  return node;
+}
+
+interface TitleRead {
+  title: Title;
+  node: MutableNode;
+  /** The title's last line. */
+  last: Line;
+}
+
+/**
+ * The title starting at `header[k]` (`tm`: its TITLE_RE match): the document kind and the subject,
+ * which runs on over the following lines; it stops at a stamp, at a capitalised paragraph after
+ * a blank line, and at a preamble sentence.
+ */
+function readTitle(header: readonly Line[], k: number, tm: RegExpExecArray, toc: ReadonlySet<number>, nextTextIn: readonly number[]): TitleRead {
+  const l = header[k]!;
+  const kindStart = l.contentStart + tm[0].length - tm[1]!.length;
+  const titleLines: Line[] = [l];
+  const restOfFirst = stripDecor(l.content.slice(tm[0].length)).trim();
+  for (let j = k + 1; j < header.length; j++) {
+    const n = header[j]!;
+    if (!isText(n, toc)) {
+      if (n.block === 'blank') {
+        const nk = nextTextIn[j]!;
+        if (nk < 0) break;
+        const next = header[nk]!;
+        const firstLetter = FIRST_LETTER_RE.exec(stripDecor(next.content))?.[0] ?? '';
+        const prevBold = titleLines[titleLines.length - 1]!.bold;
+        const continues = (firstLetter !== '' && firstLetter === firstLetter.toLowerCase()) || (titleLines.length === 1 && restOfFirst === '');
+        if (!continues || (prevBold && !next.bold && titleLines.length > 1)) break;
+        j = nk - 1;
+      }
+      continue;
+    }
+    if (STAMP_RE.test(n.content) || n.block === 'table' || titleLines.length >= 15) break;
+    const t = stripDecor(n.content);
+    const subjectStarted = titleLines.length > 1 || restOfFirst !== '';
+    if (subjectStarted && UPPER_LOWER_RE.test(t) && (/[.:!?]$/.test(t) || t.length > 150)) break; // a preamble sentence
+    titleLines.push(n);
+  }
+  // The non-empty parts (the rest of the first line, then the stripped further lines) joined by spaces.
+  let joined = restOfFirst;
+  for (let j = 1; j < titleLines.length; j++) {
+    const part = stripDecor(titleLines[j]!.content);
+    if (part !== '') joined = joined === '' ? part : joined + ' ' + part;
+  }
+  const subject = titleCase(joined);
+  const last = titleLines[titleLines.length - 1]!;
+  const kind = tm[1]!.toUpperCase();
+  const title: Title = {
+    kind,
+    subject,
+    kindRange: { start: kindStart, end: kindStart + tm[1]!.length },
+    range: { start: l.contentStart, end: last.contentEnd },
+  };
+  const node = makeNode('title', l, titleCase(`${kind} ${subject}`), { start: l.contentStart, end: last.contentEnd });
+  node.range = title.range;
+  node.lines.length = 0;
+  for (const x of titleLines) node.lines.push(x.index);
+  node.text = titleLines.map((x) => x.content).join('\n');
+  return { title, node, last };
+}
+
+interface HeaderRead {
+  stamps: MutableNode[];
+  title: Title | undefined;
+  titleNode: MutableNode | undefined;
+}
+
+/** Stamps and the title of the header lines. */
+function readHeader(header: readonly Line[], toc: ReadonlySet<number>): HeaderRead {
   // Index of the next text line in `header` after each position (one backward pass, no rescans).
   const nextTextIn: number[] = new Array<number>(header.length + 1).fill(-1);
-  for (let k = header.length - 2; k >= 0; k--) nextTextIn[k] = isText(header[k + 1]!) ? k + 1 : nextTextIn[k + 1]!;
-
-  const stamps: MutableNode[] = [];
-  let title: Title | undefined;
-  let titleNode: MutableNode | undefined;
-  {
-    let current: { kind: string; lines: Line[] } | undefined;
-    const flush = (): void => {
-      if (!current) return;
-      const ls = current.lines;
-      const range = {
-        start: ls.reduce((m, x) => Math.min(m, x.contentStart), Infinity),
-        end: ls.reduce((m, x) => Math.max(m, x.contentEnd), 0),
-      };
-      const stamp = readStamp(current.kind, ls, range);
-      const kwEnd = ls[0]!.contentStart + (STAMP_RE.exec(ls[0]!.content)?.[0].length ?? 0);
-      const node = makeNode('stamp', ls[0]!, stamp.kind, { start: ls[0]!.contentStart, end: kwEnd }, { stamp });
-      node.range = range;
-      node.lines.splice(0, 1, ...new Set(ls.map((l) => l.index)));
-      node.text = ls.map((l) => l.content).join('\n');
-      stamps.push(node);
-      current = undefined;
-    };
-    for (let k = 0; k < header.length; k++) {
-      const l = header[k]!;
-      if (!isText(l)) continue;
-      const sm = STAMP_RE.exec(l.content);
-      const tm = title ? null : TITLE_RE.exec(l.content);
-      if (sm && !tm && l.content.length < 200) {
-        flush();
-        current = { kind: sm[1]!, lines: [l] };
-        continue;
-      }
-      if (tm) {
-        flush();
-        const kindStart = l.contentStart + tm[0].length - tm[1]!.length;
-        const titleLines: Line[] = [l];
-        const restOfFirst = stripDecor(l.content.slice(tm[0].length)).trim();
-        // The subject runs on over the following lines; it stops at a stamp, at a capitalised
-        // paragraph after a blank line, and at a preamble sentence.
-        for (let j = k + 1; j < header.length; j++) {
-          const n = header[j]!;
-          if (!isText(n)) {
-            if (n.block === 'blank') {
-              const nk = nextTextIn[j]!;
-              if (nk < 0) break;
-              const next = header[nk]!;
-              const firstLetter = /\p{L}/u.exec(stripDecor(next.content))?.[0] ?? '';
-              const prevBold = titleLines[titleLines.length - 1]!.bold;
-              const continues = (firstLetter !== '' && firstLetter === firstLetter.toLowerCase()) || (titleLines.length === 1 && restOfFirst === '');
-              if (!continues || (prevBold && !next.bold && titleLines.length > 1)) break;
-              j = nk - 1;
-            }
-            continue;
-          }
-          if (STAMP_RE.test(n.content) || n.block === 'table' || titleLines.length >= 15) break;
-          const t = stripDecor(n.content);
-          const subjectStarted = titleLines.length > 1 || restOfFirst !== '';
-          if (subjectStarted && /^\p{Lu}\p{Ll}/u.test(t) && (/[.:!?]$/.test(t) || t.length > 150)) break; // a preamble sentence
-          titleLines.push(n);
-        }
-        const subject = titleCase([restOfFirst, ...titleLines.slice(1).map((x) => stripDecor(x.content))].filter(Boolean).join(' '));
-        const last = titleLines[titleLines.length - 1]!;
-        title = {
-          kind: tm[1]!.toUpperCase(),
-          subject,
-          kindRange: { start: kindStart, end: kindStart + tm[1]!.length },
-          range: { start: l.contentStart, end: last.contentEnd },
-        };
-        titleNode = makeNode('title', l, titleCase(`${tm[1]!.toUpperCase()} ${subject}`), { start: l.contentStart, end: last.contentEnd });
-        titleNode.range = title.range;
-        titleNode.lines.splice(0, 1, ...titleLines.map((x) => x.index));
-        titleNode.text = titleLines.map((x) => x.content).join('\n');
-        k = header.indexOf(last, k);
-        continue;
-      }
-      if (current) {
-        // A stamp is a few short lines; a long line after it is a preamble, not part of the stamp.
-        if (l.content.length > 150 || current.lines.length >= 12) flush();
-        else current.lines.push(l);
-      }
+  for (let k = header.length - 2; k >= 0; k--) nextTextIn[k] = isText(header[k + 1]!, toc) ? k + 1 : nextTextIn[k + 1]!;
+  const out: HeaderRead = { stamps: [], title: undefined, titleNode: undefined };
+  let current: { kind: string; lines: Line[] } | undefined;
+  for (let k = 0; k < header.length; k++) {
+    const l = header[k]!;
+    if (!isText(l, toc)) continue;
+    const sm = STAMP_RE.exec(l.content);
+    const tm = out.title ? null : TITLE_RE.exec(l.content);
+    if (sm && !tm && l.content.length < 200) {
+      if (current) out.stamps.push(stampNode(current.kind, current.lines));
+      current = { kind: sm[1]!, lines: [l] };
+      continue;
     }
-    flush();
+    if (tm) {
+      if (current) out.stamps.push(stampNode(current.kind, current.lines));
+      current = undefined;
+      const t = readTitle(header, k, tm, toc, nextTextIn);
+      out.title = t.title;
+      out.titleNode = t.node;
+      k = header.indexOf(t.last, k);
+      continue;
+    }
+    if (current) {
+      // A stamp is a few short lines; a long line after it is a preamble, not part of the stamp.
+      if (l.content.length > 150 || current.lines.length >= 12) {
+        out.stamps.push(stampNode(current.kind, current.lines));
+        current = undefined;
+      } else current.lines.push(l);
+    }
+  }
+  if (current) out.stamps.push(stampNode(current.kind, current.lines));
+  return out;
+}
+
+const MAX_ITEM_DEPTH = 8;
+function itemDepth(n: RegNode): number {
+  let d = 0;
+  for (let p: RegNode | undefined = n; p && p.kind === 'item'; p = p.parent) d++;
+  return d;
+}
+
+/** `/^[-*+]$/.test(m)`. */
+const isBulletMarker = (m: string): boolean => m.length === 1 && (m === '-' || m === '*' || m === '+');
+
+const APPENDIX_NOT_CAPTION_RE = /\s(?:является|являются|прилага|содержит|утвержда[её]тся|вступает)/iu;
+
+/**
+ * The body pass: sections, clauses, items and appendices, line by line. The state is the set of
+ * open nodes; each kind of line has its own method (small functions compile and optimise sooner
+ * than the one 500-line function this was).
+ */
+class BodyBuilder {
+  readonly appendices: MutableNode[] = [];
+  /** Where top-level nodes of the current scope go (body or an appendix). */
+  private scopeChildren: RegNode[];
+  private scopeParent: MutableNode | undefined = undefined;
+  /** Open numbered/structural nodes; items are tracked separately. */
+  private stack: MutableNode[] = [];
+  /** The node the next continuation line belongs to. */
+  private lastNode: MutableNode | undefined = undefined;
+  private lastItem: MutableNode | undefined = undefined;
+  private blankBefore = false;
+  /** A Roman-numbered section (`II. Организация работы`) is open: single Arabic numbers are its clauses. */
+  private romanSection: MutableNode | undefined = undefined;
+  private lastText = '';
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: readonly Line[],
+    private readonly toc: ReadonlySet<number>,
+    private readonly titleNode: MutableNode | undefined,
+    readonly topLevel: RegNode[],
+  ) {
+    this.scopeChildren = topLevel;
   }
 
-  // --- Body: sections, clauses, items, appendices. ---
-  const topLevel: RegNode[] = [...stamps];
-  if (titleNode) topLevel.push(titleNode);
-  topLevel.sort((a, b) => a.range.start - b.range.start);
-  const appendices: MutableNode[] = [];
-  // Stack of open numbered/structural nodes; items are tracked separately.
-  let scopeChildren: RegNode[] = topLevel; // where top-level nodes of the current scope go (body or an appendix)
-  let scopeParent: MutableNode | undefined;
-  let stack: MutableNode[] = [];
-  let lastNode: MutableNode | undefined; // node the next continuation line belongs to
-  let lastItem: MutableNode | undefined;
-  let blankBefore = false;
+  run(bodyStartLine: number): void {
+    const lines = this.lines;
+    for (let i = bodyStartLine; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.block === 'blank') { this.blankBefore = true; continue; }
+      if (!isText(l, this.toc)) continue;
+      const prevContent = this.lastText;
+      this.lastText = l.content;
+      i = this.line(l, i, prevContent, bodyStartLine);
+      this.blankBefore = false;
+    }
+  }
 
-  const attach = (node: MutableNode, parent: MutableNode | undefined): void => {
+  /** Reads text line `l` (index `i`); returns the index of the last line it used. */
+  private line(l: Line, i: number, prevContent: string, bodyStartLine: number): number {
+    const content = l.content;
+    const am = appendixMatch(content);
+    if (am && !APPENDIX_NOT_CAPTION_RE.test(content) && (am[2] !== undefined || content.length < 40 || /^Приложение\s+к\s/iu.test(content))) {
+      this.openAppendix(l, am);
+      return i;
+    }
+    const label = readSectionLabel(content, l.contentStart, l.block === 'heading' || l.bold);
+    if (label) {
+      const labelTitle = bareAfter(l, label.number.range.end) ? titleLineAfter(this.lines, this.toc, i) : undefined;
+      if (labelTitle || looksLikeSectionTitle(l, content.slice(label.number.range.end - l.contentStart))) return this.openLabelled(l, i, label, labelTitle);
+    }
+    const number = readClauseNumber(content, l.contentStart);
+    if (number && !this.brokenSentence(l, number, prevContent)) return this.numbered(l, i, number, prevContent);
+    if (this.item(l)) return i;
+    if (!this.scopeParent && looksLikeUnnumberedSection(l) && (l.block === 'heading' || this.blankBefore || i === bodyStartLine)) {
+      const node = makeNode('section', l, dropFinalDotOrColon(stripDecor(content)), { start: l.contentStart, end: l.contentEnd });
+      this.attach(node, undefined);
+      this.stack.length = 0;
+      this.stack.push(node);
+      this.romanSection = undefined;
+      this.lastNode = node;
+      this.lastItem = undefined;
+      return i;
+    }
+    this.continuation(l, prevContent);
+    return i;
+  }
+
+  private attach(node: MutableNode, parent: MutableNode | undefined): void {
     if (parent) {
       node.parent = parent;
       parent.children.push(node);
     } else {
-      if (scopeParent) node.parent = scopeParent;
-      scopeChildren.push(node);
+      if (this.scopeParent) node.parent = this.scopeParent;
+      this.scopeChildren.push(node);
     }
-  };
-  const openNumbered = (line: Line, number: ClauseNumber, kind: NodeKind, titleLine?: Line): MutableNode => {
-    const rest = titleLine ? titleLine.content : text.slice(number.range.end, line.contentEnd);
+  }
+
+  /** `Приложение № 2`: an appendix; what follows belongs to it. */
+  private openAppendix(l: Line, am: RegExpExecArray): void {
+    const number: ClauseNumber | undefined = am[2]
+      ? { text: am[2], parts: [Number(am[2])], trailingDot: false, range: { start: l.contentStart + am[0].length - am[2].length, end: l.contentStart + am[0].length } }
+      : undefined;
+    const node = makeNode('appendix', l, shortTitle(stripDecor(l.content)), { start: l.contentStart, end: l.contentEnd });
+    node.number = number;
+    this.topLevel.push(node);
+    this.appendices.push(node);
+    this.scopeParent = node;
+    this.scopeChildren = node.children;
+    this.stack.length = 0;
+    this.romanSection = undefined;
+    this.lastNode = node;
+    this.lastItem = undefined;
+  }
+
+  /** `I. Общие положения`, `Раздел 2. Порядок работы`; `Раздел IV` with its title on the next line. */
+  private openLabelled(l: Line, i: number, label: { number: ClauseNumber; roman: boolean }, labelTitle: Line | undefined): number {
+    const rest = labelTitle ? labelTitle.content : this.text.slice(label.number.range.end, l.contentEnd);
+    const tStart = labelTitle ? labelTitle.contentStart : label.number.range.end + (rest.length - rest.trimStart().length);
+    const node = makeNode('section', l, dropFinalDotOrColon(stripDecor(rest)), { start: tStart, end: (labelTitle ?? l).contentEnd });
+    node.number = label.number;
+    if (labelTitle) {
+      node.lines.push(labelTitle.index);
+      i = labelTitle.index;
+      this.lastText = labelTitle.content;
+    }
+    this.attach(node, undefined);
+    this.stack.length = 0;
+    this.stack.push(node);
+    this.romanSection = label.roman ? node : undefined;
+    this.lastNode = node;
+    this.lastItem = undefined;
+    return i;
+  }
+
+  /**
+   * `… не более` / `1.5 академических часов`: a sentence broken before a decimal, not clause 1.5.
+   * `… указанные в п.` / `2.3 настоящего Положения`: a reference broken before its number.
+   */
+  private brokenSentence(l: Line, number: ClauseNumber, prevContent: string): boolean {
+    return number.parts.length > 1 && this.lastNode !== undefined && lowerAfter(l.content, number.range.end - l.contentStart) &&
+      ((!number.trailingDot && endsLowerCommaDash(prevContent)) || endsWithReferenceWord(prevContent));
+  }
+
+  /** The number of the last item when it is the last node and has a one-part number. */
+  private prevEntry(): number | undefined {
+    const lastItem = this.lastItem;
+    return lastItem && this.lastNode === lastItem && lastItem.number?.parts.length === 1 ? lastItem.number.parts[0]! : undefined;
+  }
+
+  /** A line with a clause number: a section, clause, sub-clause, or an entry of a numbered list. Returns the last line used. */
+  private numbered(l: Line, i: number, number: ClauseNumber, prevContent: string): number {
+    const rest = l.content.slice(number.range.end - l.contentStart);
+    let kind: NodeKind = kindForDepth(number.parts.length);
+    const plain = l.block !== 'heading' && !l.bold;
+    if (kind === 'section' && this.romanSection && plain) {
+      // Under a Roman section `1. Настоящее Положение …` is clause 1, unless it is a list entry.
+      const entry = !UPPER_FIRST_RE.test(stripDecor(rest)) || (number.parts[0] === 1 && lastCode(prevContent) === 58) || this.prevEntry() === number.parts[0]! - 1;
+      if (!entry) {
+        const rt = this.text.slice(number.range.end, l.contentEnd);
+        const node = makeNode('clause', l, shortTitle(rt), { start: number.range.end + (rt.length - rt.trimStart().length), end: l.contentEnd });
+        node.number = number;
+        this.attach(node, this.romanSection);
+        this.stack.length = 0;
+        this.stack.push(this.romanSection, node);
+        this.lastNode = node;
+        this.lastItem = undefined;
+        return i;
+      }
+    }
+    // `2.` alone on its line, `Организация работы` on the next.
+    const ownTitle = kind === 'section' && bareAfter(l, number.range.end) ? titleLineAfter(this.lines, this.toc, i) : undefined;
+    // Only a section number needs `titled` (the heuristics read the whole line): computed for it alone.
+    const titled = kind === 'section' && (ownTitle !== undefined || looksLikeSectionTitle(l, rest));
+    const inAppendix = this.scopeParent !== undefined && plain;
+    const appendixSection = inAppendix && titled && this.opensAppendixSection(i, number);
+    if (kind === 'section' && !appendixSection && (inAppendix || (this.romanSection && plain) || !titled || this.isNumberedEntry(l, number, rest, i, prevContent))) {
+      this.numberedItem(l, number, rest);
+      return i;
+    }
+    kind = kindForDepth(number.parts.length);
+    if (this.romanSection && this.stack.some((c) => c.kind === 'clause' && c.number !== undefined && isPrefix(c.number.parts, number.parts))) kind = 'subclause';
+    const node = this.openNumbered(l, number, kind, kind === 'section' ? ownTitle : undefined);
+    if (kind === 'section') this.romanSection = undefined;
+    if (kind === 'section' && ownTitle) {
+      i = ownTitle.index;
+      this.lastText = ownTitle.content;
+    }
+    this.lastNode = node;
+    this.lastItem = undefined;
+    return i;
+  }
+
+  /** In an appendix, a titled `N.` followed by `N.x` is a section of the appendix. */
+  private opensAppendixSection(i: number, number: ClauseNumber): boolean {
+    const next = this.nextNumberAfter(i);
+    return next !== undefined && next.parts.length > 1 && next.parts[0] === number.parts[0];
+  }
+
+  /** `1. получать доступ …;` — a numbered list entry of the current clause. */
+  private numberedItem(l: Line, number: ClauseNumber, rest: string): void {
+    const parent = this.lastItem?.parent as MutableNode | undefined ?? this.stack[this.stack.length - 1] ?? this.scopeParent;
+    const node = makeNode('item', l, shortTitle(rest), { start: number.range.end, end: l.contentEnd });
+    node.number = number;
+    node.marker = number.text + (number.trailingDot ? '.' : '');
+    if (parent && parent !== this.scopeParent) this.attach(node, parent);
+    else this.attach(node, undefined);
+    this.lastItem = node;
+    this.lastNode = node;
+  }
+
+  private openNumbered(line: Line, number: ClauseNumber, kind: NodeKind, titleLine?: Line): MutableNode {
+    const rest = titleLine ? titleLine.content : this.text.slice(number.range.end, line.contentEnd);
     const lead = rest.length - rest.trimStart().length;
     const tStart = titleLine ? titleLine.contentStart : number.range.end + lead;
-    const titleText = kind === 'section' ? stripDecor(rest).replace(/[.:]$/, '') : shortTitle(rest);
+    const titleText = kind === 'section' ? dropFinalDotOrColon(stripDecor(rest)) : shortTitle(rest);
+    const stack = this.stack;
     // Parent: deepest open node whose number is a prefix of this one.
     let parent: MutableNode | undefined;
+    let at = -1;
     let orphan = false;
     if (number.parts.length > 1) {
       for (let k = stack.length - 1; k >= 0 && !parent; k--) {
         const cand = stack[k]!;
-        if (cand.number !== undefined && isPrefix(cand.number.parts, number.parts)) parent = cand;
+        if (cand.number !== undefined && isPrefix(cand.number.parts, number.parts)) { parent = cand; at = k; }
       }
       if (!parent) {
         // Keep it where the text puts it: under the deepest open node shallower than itself.
         for (let k = stack.length - 1; k >= 0 && !parent; k--) {
           const cand = stack[k]!;
-          if (!cand.number || cand.number.parts.length < number.parts.length) parent = cand;
+          if (!cand.number || cand.number.parts.length < number.parts.length) { parent = cand; at = k; }
         }
         orphan = !parent || parent.number !== undefined;
       }
     }
-    const node = makeNode(kind, line, titleText, { start: tStart, end: (titleLine ?? line).contentEnd }, { number, orphan: orphan || undefined });
+    const node = makeNode(kind, line, titleText, { start: tStart, end: (titleLine ?? line).contentEnd });
+    node.number = number;
+    node.orphan = orphan || undefined;
     if (titleLine) node.lines.push(titleLine.index);
-    attach(node, parent);
-    if (parent) {
-      const next = stack.slice(0, stack.indexOf(parent) + 1);
-      next.push(node);
-      stack = next;
-    } else stack = [node];
+    this.attach(node, parent);
+    // The stack is this builder's own: cut and pushed in place.
+    stack.length = parent ? at + 1 : 0;
+    stack.push(node);
     return node;
-  };
+  }
 
   /** The next clause number after line `index`, looking at most 200 text lines ahead; stops at an appendix. */
-  const nextNumberAfter = (index: number): ClauseNumber | undefined => {
-    for (let j = index + 1, budget = 200; j < mutableLines.length && budget > 0; j++) {
-      const next = mutableLines[j]!;
-      if (!isText(next)) continue;
+  private nextNumberAfter(index: number): ClauseNumber | undefined {
+    const lines = this.lines;
+    for (let j = index + 1, budget = 200; j < lines.length && budget > 0; j++) {
+      const next = lines[j]!;
+      if (!isText(next, this.toc)) continue;
       budget--;
       if (isAppendix(next.content)) return undefined;
       const nn = readClauseNumber(next.content, next.contentStart);
       if (nn) return nn;
     }
     return undefined;
-  };
+  }
 
   /**
    * `1. Заместитель директора по учебной работе.` inside a section is an entry of a numbered list,
@@ -901,12 +1231,13 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
    * `2. Права участников` followed by `2.1.` stays a section, even a duplicate one. Headings and
    * bold lines stay sections.
    */
-  const isNumberedEntry = (line: Line, number: ClauseNumber, rest: string, index: number, prevContent: string): boolean => {
+  private isNumberedEntry(line: Line, number: ClauseNumber, rest: string, index: number, prevContent: string): boolean {
+    const stack = this.stack;
     if (line.block === 'heading' || line.bold || stack.length === 0) return false;
     const n = number.parts[0]!;
     const t = stripDecor(rest);
-    const next = nextNumberAfter(index);
-    const prevEntry = lastItem && lastNode === lastItem && lastItem.number?.parts.length === 1 ? lastItem.number.parts[0]! : undefined;
+    const next = this.nextNumberAfter(index);
+    const prevEntry = this.prevEntry();
     if (next && next.parts.length > 1 && next.parts[0] === n) {
       // `3. Классные руководители.` ending a list `1.`, `2.` of clause 3.1 with 3.2 next: the list
       // goes on and section 3 is not opened again (its clause 3.1 is still open).
@@ -915,201 +1246,91 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
       const continues = prevEntry === n - 1 && lastPart > 1 && stack.some((c) => c.number?.text === before);
       if (!continues) return false;
     }
-    const endsSentence = /[.;]$/.test(t);
-    if (prevEntry === n - 1 && (endsSentence || !/\.$/.test(stripDecor(mutableLines[lastItem!.line]!.content)))) return true;
-    if (n === 1 && (/:$/.test(prevContent) || (endsSentence && next?.parts.length === 1))) return true;
+    const e = lastCode(t);
+    const endsSentence = e === 46 || e === 59; // /[.;]$/
+    if (prevEntry === n - 1 && (endsSentence || lastCode(stripDecor(this.lines[this.lastItem!.line]!.content)) !== 46)) return true;
+    if (n === 1 && (lastCode(prevContent) === 58 || (endsSentence && next?.parts.length === 1))) return true;
     if (endsSentence && next?.parts.length === 1 && next.parts[0] === n + 1) return true;
     const current = stack[0]!.number?.parts[0];
     if (current !== undefined && n > current) return false;
     return !(next && next.parts.length > 1);
-  };
-
-  /** A Roman-numbered section (`II. Организация работы`) is open: single Arabic numbers are its clauses. */
-  let romanSection: MutableNode | undefined;
-  let lastText = '';
-  const MAX_ITEM_DEPTH = 8;
-  const itemDepth = (n: RegNode): number => {
-    let d = 0;
-    for (let p: RegNode | undefined = n; p && p.kind === 'item'; p = p.parent) d++;
-    return d;
-  };
-
-  for (let i = bodyStartLine; i < mutableLines.length; i++) {
-    const l = mutableLines[i]!;
-    if (l.block === 'blank') { blankBefore = true; continue; }
-    if (!isText(l)) continue;
-    const content = l.content;
-    const prevContent = lastText;
-    lastText = content;
-
-    const am = appendixMatch(content);
-    const caption = am && !/\s(?:является|являются|прилага|содержит|утвержда[её]тся|вступает)/iu.test(content);
-    if (am && caption && (am[2] !== undefined || content.length < 40 || /^Приложение\s+к\s/iu.test(content))) {
-      const number: ClauseNumber | undefined = am[2]
-        ? { text: am[2], parts: [Number(am[2])], trailingDot: false, range: { start: l.contentStart + am[0].length - am[2].length, end: l.contentStart + am[0].length } }
-        : undefined;
-      const node = makeNode('appendix', l, shortTitle(stripDecor(content)), { start: l.contentStart, end: l.contentEnd }, { number });
-      topLevel.push(node);
-      appendices.push(node);
-      scopeParent = node;
-      scopeChildren = node.children;
-      stack = [];
-      romanSection = undefined;
-      lastNode = node;
-      lastItem = undefined;
-      blankBefore = false;
-      continue;
-    }
-
-    const label = readSectionLabel(content, l.contentStart, l.block === 'heading' || l.bold);
-    const labelTitle = label && bareAfter(l, label.number.range.end) ? titleLineAfter(i) : undefined;
-    if (label && (labelTitle || looksLikeSectionTitle(l, content.slice(label.number.range.end - l.contentStart)))) {
-      // `I. Общие положения`, `Раздел 2. Порядок работы`; `Раздел IV` with its title on the next line.
-      const rest = labelTitle ? labelTitle.content : text.slice(label.number.range.end, l.contentEnd);
-      const tStart = labelTitle ? labelTitle.contentStart : label.number.range.end + (rest.length - rest.trimStart().length);
-      const node = makeNode('section', l, stripDecor(rest).replace(/[.:]$/, ''), { start: tStart, end: (labelTitle ?? l).contentEnd }, { number: label.number });
-      if (labelTitle) {
-        node.lines.push(labelTitle.index);
-        i = labelTitle.index;
-        lastText = labelTitle.content;
-      }
-      attach(node, undefined);
-      stack = [node];
-      romanSection = label.roman ? node : undefined;
-      lastNode = node;
-      lastItem = undefined;
-      blankBefore = false;
-      continue;
-    }
-
-    const number = readClauseNumber(content, l.contentStart);
-    // `… не более` / `1.5 академических часов`: a sentence broken before a decimal, not clause 1.5.
-    // `… указанные в п.` / `2.3 настоящего Положения`: a reference broken before its number.
-    const restLower = number !== undefined && lowerAfter(content, number.range.end - l.contentStart);
-    const brokenSentence = number !== undefined && number.parts.length > 1 && lastNode !== undefined && restLower &&
-      ((!number.trailingDot && lastCodePointIs(LOWER_COMMA_DASH_END, prevContent)) || endsWithReferenceWord(prevContent));
-    if (number && !brokenSentence) {
-      const rest = content.slice(number.range.end - l.contentStart);
-      let kind: NodeKind = kindForDepth(number.parts.length);
-      const plain = l.block !== 'heading' && !l.bold;
-      if (kind === 'section' && romanSection && plain) {
-        // Under a Roman section `1. Настоящее Положение …` is clause 1, unless it is a list entry.
-        const prevEntry = lastItem && lastNode === lastItem && lastItem.number?.parts.length === 1 ? lastItem.number.parts[0] : undefined;
-        const entry = !/^\p{Lu}/u.test(stripDecor(rest)) || (number.parts[0] === 1 && /:$/.test(prevContent)) || prevEntry === number.parts[0]! - 1;
-        if (!entry) {
-          const rt = text.slice(number.range.end, l.contentEnd);
-          const node = makeNode('clause', l, shortTitle(rt), { start: number.range.end + (rt.length - rt.trimStart().length), end: l.contentEnd }, { number });
-          attach(node, romanSection);
-          stack = [romanSection, node];
-          lastNode = node;
-          lastItem = undefined;
-          blankBefore = false;
-          continue;
-        }
-      }
-      // `2.` alone on its line, `Организация работы` on the next.
-      const ownTitle = kind === 'section' && bareAfter(l, number.range.end) ? titleLineAfter(i) : undefined;
-      // Only a section number needs `titled` (the heuristics read the whole line): computed for it alone.
-      const titled = kind === 'section' && (ownTitle !== undefined || looksLikeSectionTitle(l, rest));
-      const inAppendix = scopeParent !== undefined && plain;
-      const appendixSection = inAppendix && titled && (() => {
-        const next = nextNumberAfter(i);
-        return next !== undefined && next.parts.length > 1 && next.parts[0] === number.parts[0];
-      })();
-      if (kind === 'section' && !appendixSection && (inAppendix || (romanSection && plain) || !titled || isNumberedEntry(l, number, rest, i, prevContent))) {
-        // `1. получать доступ …;` — a numbered list entry of the current clause.
-        const parent = lastItem?.parent as MutableNode | undefined ?? stack[stack.length - 1] ?? scopeParent;
-        const node = makeNode('item', l, shortTitle(rest), { start: number.range.end, end: l.contentEnd }, { number, marker: number.text + (number.trailingDot ? '.' : '') });
-        if (parent && parent !== scopeParent) attach(node, parent);
-        else attach(node, undefined);
-        lastItem = node;
-        lastNode = node;
-        blankBefore = false;
-        continue;
-      }
-      kind = kindForDepth(number.parts.length);
-      if (romanSection && stack.some((c) => c.kind === 'clause' && c.number !== undefined && isPrefix(c.number.parts, number.parts))) kind = 'subclause';
-      const node = openNumbered(l, number, kind, kind === 'section' ? ownTitle : undefined);
-      if (kind === 'section') romanSection = undefined;
-      if (kind === 'section' && ownTitle) {
-        i = ownTitle.index;
-        lastText = ownTitle.content;
-      }
-      lastNode = node;
-      lastItem = undefined;
-      blankBefore = false;
-      continue;
-    }
-
-    const im = ITEM_RE.exec(content) ?? (l.listMarker && /^[-*+]$/.test(l.listMarker) ? /^/.exec(content) : null);
-    if (im && (im[0].length > 0 || l.listMarker)) {
-      const owner = stack[stack.length - 1] ?? scopeParent;
-      let parent: MutableNode | undefined = owner;
-      if (lastItem && l.listDepth > 0 && lastItem.parent === owner) {
-        const prevLine = mutableLines[lastItem.line]!;
-        if (l.listDepth > prevLine.listDepth) parent = lastItem;
-      } else if (lastItem && lastItem.parent && lastItem.parent.kind === 'item' && l.listDepth > 0 && l.listDepth >= mutableLines[lastItem.line]!.listDepth) {
-        parent = lastItem.parent as MutableNode;
-      }
-      // Deeper nesting than a lawyer writes (pathological input) continues at the cap as siblings.
-      while (parent && parent.kind === 'item' && itemDepth(parent) >= MAX_ITEM_DEPTH) parent = parent.parent as MutableNode | undefined;
-      const marker = im[0].trim() || l.listMarker;
-      const node = makeNode('item', l, shortTitle(content.slice(im[0].length)), { start: l.contentStart + im[0].length, end: l.contentEnd }, { marker });
-      if (parent && parent !== scopeParent) attach(node, parent);
-      else attach(node, undefined);
-      lastItem = node;
-      lastNode = node;
-      blankBefore = false;
-      continue;
-    }
-
-    if (!scopeParent && looksLikeUnnumberedSection(l) && (l.block === 'heading' || blankBefore || i === bodyStartLine)) {
-      const node = makeNode('section', l, stripDecor(content).replace(/[.:]$/, ''), { start: l.contentStart, end: l.contentEnd });
-      attach(node, undefined);
-      stack = [node];
-      romanSection = undefined;
-      lastNode = node;
-      lastItem = undefined;
-      blankBefore = false;
-      continue;
-    }
-
-    // Continuation: belongs to the item right above, or to its clause after a blank line or when a
-    // new sentence starts after an item that ended one.
-    let owner = lastNode;
-    const pe = lastCode(prevContent);
-    const newSentence = (pe === 46 || pe === 33 || pe === 63) && /^\p{Lu}\p{Ll}/u.test(stripDecor(content));
-    if (owner && owner.kind === 'item' && (blankBefore || newSentence)) owner = (stack[stack.length - 1] ?? scopeParent ?? owner);
-    if (owner) owner.lines.push(l.index);
-    else if (!scopeParent) {
-      // Text after the title and before the first clause: a preamble; kept as a continuation of the title.
-      titleNode?.lines.push(l.index);
-    }
-    blankBefore = false;
   }
 
-  // --- Finish: texts and ranges. ---
+  /** A bulleted or lettered list item (`- …`, `а) …`, `1) …`); false when the line is none. */
+  private item(l: Line): boolean {
+    const content = l.content;
+    const im = ITEM_RE.exec(content);
+    // A bullet the scanner took off the content: the item starts right at the content.
+    const len = im ? im[0].length : l.listMarker && isBulletMarker(l.listMarker) ? 0 : -1;
+    if (len < 0 || !(len > 0 || l.listMarker)) return false;
+    const lastItem = this.lastItem;
+    const owner = this.stack[this.stack.length - 1] ?? this.scopeParent;
+    let parent: MutableNode | undefined = owner;
+    if (lastItem && l.listDepth > 0 && lastItem.parent === owner) {
+      const prevLine = this.lines[lastItem.line]!;
+      if (l.listDepth > prevLine.listDepth) parent = lastItem;
+    } else if (lastItem && lastItem.parent && lastItem.parent.kind === 'item' && l.listDepth > 0 && l.listDepth >= this.lines[lastItem.line]!.listDepth) {
+      parent = lastItem.parent as MutableNode;
+    }
+    // Deeper nesting than a lawyer writes (pathological input) continues at the cap as siblings.
+    while (parent && parent.kind === 'item' && itemDepth(parent) >= MAX_ITEM_DEPTH) parent = parent.parent as MutableNode | undefined;
+    const marker = (im ? im[0].trim() : '') || l.listMarker;
+    const node = makeNode('item', l, shortTitle(len > 0 ? content.slice(len) : content), { start: l.contentStart + len, end: l.contentEnd });
+    node.marker = marker;
+    if (parent && parent !== this.scopeParent) this.attach(node, parent);
+    else this.attach(node, undefined);
+    this.lastItem = node;
+    this.lastNode = node;
+    return true;
+  }
+
+  /**
+   * Continuation: belongs to the item right above, or to its clause after a blank line or when a
+   * new sentence starts after an item that ended one.
+   */
+  private continuation(l: Line, prevContent: string): void {
+    let owner = this.lastNode;
+    if (owner && owner.kind === 'item' && (this.blankBefore || startsNewSentence(prevContent, l.content))) owner = (this.stack[this.stack.length - 1] ?? this.scopeParent ?? owner);
+    if (owner) owner.lines.push(l.index);
+    else if (!this.scopeParent) {
+      // Text after the title and before the first clause: a preamble; kept as a continuation of the title.
+      this.titleNode?.lines.push(l.index);
+    }
+  }
+}
+
+/** `content` starts a sentence (`Он …`) after `prev` ended one (`.`, `!`, `?`). */
+function startsNewSentence(prev: string, content: string): boolean {
+  const pe = lastCode(prev);
+  return (pe === 46 || pe === 33 || pe === 63) && UPPER_LOWER_RE.test(stripDecor(content));
+}
+
+/**
+ * Texts and ranges of the tree; returns every node in head order. A range ends at the last line
+ * of the node or of any descendant.
+ */
+function finishNodes(lines: readonly Line[], topLevel: RegNode[]): RegNode[] {
   // Pre-order, children in document order (pushed last to first): a parent comes before its
   // descendants, so the reverse order is a post-order for the range ends below.
   const nodes: RegNode[] = [];
   topLevel.sort((a, b) => a.range.start - b.range.start);
+  const todo: MutableNode[] = [];
   for (const top of topLevel) {
-    const todo: MutableNode[] = [top as MutableNode];
+    todo.push(top as MutableNode);
     while (todo.length > 0) {
       const m = todo.pop()!;
       if (m.lines.length > 1 && !ascending(m.lines)) m.lines.sort((a, b) => a - b);
       // Stamp texts were read cell by cell (a table row may hold two stamps).
-      if (m.kind !== 'stamp') m.text = m.lines.length === 1 ? mutableLines[m.lines[0]!]!.content : m.lines.map((i) => mutableLines[i]!.content).filter((c, k) => c.length > 0 || k === 0).join('\n');
+      if (m.kind !== 'stamp') m.text = nodeText(lines, m.lines);
       // `1.1.` alone on its line: the clause is titled by the line that follows.
-      if (m.title === '' && m.number && m.kind !== 'section' && m.lines.length > 1) (m as { title: string }).title = shortTitle(mutableLines[m.lines[1]!]!.content);
+      if (m.title === '' && m.number && m.kind !== 'section' && m.lines.length > 1) (m as { title: string }).title = shortTitle(lines[m.lines[1]!]!.content);
       let end = m.range.end;
-      for (const i of m.lines) end = Math.max(end, m.kind === 'stamp' ? m.range.end : mutableLines[i]!.contentEnd);
+      if (m.kind !== 'stamp') for (const i of m.lines) end = Math.max(end, lines[i]!.contentEnd);
       m.range = { start: Math.min(m.range.start, m.headRange.start), end };
       nodes.push(m);
       for (let c = m.children.length - 1; c >= 0; c--) todo.push(m.children[c] as MutableNode);
     }
   }
-  // A range ends at the last line of the node or of any descendant.
   for (let k = nodes.length - 1; k >= 0; k--) {
     const m = nodes[k]!;
     const parent = m.parent as MutableNode | undefined;
@@ -1132,36 +1353,70 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
     }
     nodes.sort((a, b) => a.headRange.start - b.headRange.start);
   }
+  return nodes;
+}
 
-  const approval = stamps.find((s) => /^УТВЕРЖД/.test(s.stamp!.kind) && s.stamp!.date?.iso) ?? stamps.find((s) => s.stamp!.date?.iso);
-  const bodyStart = bodyStartLine < mutableLines.length ? mutableLines[bodyStartLine]!.start : text.length;
-  // Line endings counted from the line ends (every line but the last ends in a break), not by
-  // regex matches over the text.
+/** The contents of a node's lines joined by line breaks; empty lines after the first are left out. */
+function nodeText(lines: readonly Line[], indices: readonly number[]): string {
+  let s = lines[indices[0]!]!.content;
+  for (let k = 1; k < indices.length; k++) {
+    const c = lines[indices[k]!]!.content;
+    if (c.length > 0) s += '\n' + c;
+  }
+  return s;
+}
+
+/** The dominant line ending, counted from the line ends (every line but the last ends in a break). */
+function dominantEol(text: string, lines: readonly Line[]): DocumentModel['eol'] {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
-  for (let k = 0; k + 1 < mutableLines.length; k++) {
-    const e = mutableLines[k]!.end;
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const e = lines[k]!.end;
     if (text.charCodeAt(e) === 10) lf++;
     else if (text.charCodeAt(e + 1) === 10) crlf++;
     else cr++;
   }
-  const eol: DocumentModel['eol'] = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
+  return crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
+}
 
+/** Builds the model of `text`. `tree` may be passed when the caller already parsed the text. */
+export function buildModel(text: string, tree?: Root): DocumentModel {
+  const lines = tree ? classifyLines(text, tree) : classifyText(text);
+  const debris = detectDebris(text, lines);
+  markDebris(text, lines, debris);
+  const directives = detectDirectives(text, lines);
+  // A table of contents lists headings with page numbers; its numbers are not clauses (a lawyer
+  // reads them as the contents), so its lines stay out of the tree, as debris does.
+  const toc = findTableOfContents(lines);
+
+  // --- Header zone: stamps and title before the first clause. ---
+  const bodyStartLine = findBodyStart(lines, toc);
+  const { stamps, title, titleNode } = readHeader(headerLines(text, lines, bodyStartLine), toc);
+
+  // --- Body: sections, clauses, items, appendices. ---
+  const topLevel: RegNode[] = [...stamps];
+  if (titleNode) topLevel.push(titleNode);
+  topLevel.sort((a, b) => a.range.start - b.range.start);
+  const body = new BodyBuilder(text, lines, toc, titleNode, topLevel);
+  body.run(bodyStartLine);
+  const nodes = finishNodes(lines, topLevel);
+
+  const approval = stamps.find((s) => /^УТВЕРЖД/.test(s.stamp!.kind) && s.stamp!.date?.iso) ?? stamps.find((s) => s.stamp!.date?.iso);
   return {
     text,
     bom: text.charCodeAt(0) === 0xfeff,
-    eol,
-    lines: mutableLines,
+    eol: dominantEol(text, lines),
+    lines,
     stamps,
     title,
     root: topLevel,
     nodes,
-    appendices,
+    appendices: body.appendices,
     debris,
     directives,
     approvalDate: approval?.stamp?.date?.iso,
-    bodyStart,
-    lineAt: (offset: number) => lineIndexAt(starts, offset),
+    bodyStart: bodyStartLine < lines.length ? lines[bodyStartLine]!.start : text.length,
+    lineAt: (offset: number) => lineIndexIn(lines, offset),
   };
 }

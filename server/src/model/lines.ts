@@ -19,8 +19,11 @@ export type BlockParser = 'fast' | 'remark';
  * the remark tree (for debugging and the differential test); anything else the fast scanner.
  */
 export function defaultBlockParser(): BlockParser {
-  return typeof process !== 'undefined' && process.env?.['NORMOKONTROL_PARSER'] === 'remark' ? 'remark' : 'fast';
+  // Read once per process: `process.env` is a slow host lookup (about a microsecond) and
+  // classifyText asks for every draft; the variable is set when the process starts.
+  return (envParser ??= typeof process !== 'undefined' && process.env?.['NORMOKONTROL_PARSER'] === 'remark' ? 'remark' : 'fast');
 }
+let envParser: BlockParser | undefined;
 
 /** Offsets of line starts and ends (end = before the line break). */
 export function splitLines(text: string): { starts: number[]; ends: number[] } {
@@ -57,6 +60,18 @@ export function lineIndexAt(starts: readonly number[], offset: number): number {
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** {@link lineIndexAt} over the lines' own starts (no array of starts to build). */
+export function lineIndexIn(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;
