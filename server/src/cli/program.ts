@@ -209,11 +209,18 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
       reportWarnings(explicit);
     }
     const resolver = new ConfigResolver();
+    // One settings object per configuration, not per file: the engine resolves rule settings
+    // once per settings object (files under the same configuration share it).
+    const defaults = normalizeSettings({});
+    const merged = new Map<Settings, Settings>();
     const settingsFor = (file: string): Settings => {
       const loaded = explicit ?? resolver.loadFor(file);
       if (loaded) reportWarnings(loaded);
-      const base = loaded?.settings ?? normalizeSettings({});
-      return override ? mergeSettings(base, override) : base;
+      const base = loaded?.settings ?? defaults;
+      if (!override) return base;
+      let s = merged.get(base);
+      if (!s) merged.set(base, (s = mergeSettings(base, override)));
+      return s;
     };
 
     const { files, problems } = await expandInputs(inputs, cwd);

@@ -3,6 +3,7 @@
  * and answers every {@link PoolJob} with the report of {@link checkFile} (positions computed here).
  */
 import { parentPort } from 'node:worker_threads';
+import type { Settings } from '../config';
 import { createRegulationService } from '../service';
 import { checkFile } from './check';
 import type { PoolAnswer, PoolJob } from './pool';
@@ -16,8 +17,23 @@ const service = createRegulationService({
   },
 });
 
+/**
+ * Settings arrive as a fresh copy with every job; the engine resolves rule settings once per
+ * settings object, so equal settings are mapped to one object (a handful of configurations per run).
+ */
+const interned = new Map<string, Settings>();
+function intern(settings: Settings): Settings {
+  const key = JSON.stringify(settings);
+  let s = interned.get(key);
+  if (!s) {
+    if (interned.size >= 64) interned.clear();
+    interned.set(key, (s = settings));
+  }
+  return s;
+}
+
 parentPort?.on('message', (job: PoolJob) => {
-  const result = toJsonFile(checkFile(job.file, job.settings, { service, fix: job.fix }), job.cwd);
+  const result = toJsonFile(checkFile(job.file, intern(job.settings), { service, fix: job.fix }), job.cwd);
   const answer: PoolAnswer = { id: job.id, result };
   parentPort!.postMessage(answer);
 });

@@ -16,39 +16,16 @@ import type { ElementSpec, SectionSpec } from '../knowledge/types';
 import type { DocumentModel, Line, RegNode } from '../model/types';
 import type { Fix, OffsetEdit } from '../rules/types';
 import { isRenumberable, planEdits, shiftPlan } from './renumber';
-import { stripHeadingDecor } from '../util/headings';
+import { matchesPatterns, stripHeadingDecor } from '../util/headings';
 
 /** Normalises a heading for matching profile patterns (no emphasis, numbering, quotes; ё → е). */
 function normalizeTitle(s: string): string {
   return stripHeadingDecor(s);
 }
 
-/**
- * The valid patterns of a list, compiled once per list (knowledge objects are immutable); a broken
- * pattern is left out, as it never matched.
- */
-const compiledPatterns = new WeakMap<readonly string[], readonly RegExp[]>();
-
-function patternsOf(spec: SectionSpec): readonly RegExp[] {
-  let res = compiledPatterns.get(spec.patterns);
-  if (!res) {
-    const list: RegExp[] = [];
-    for (const p of spec.patterns) {
-      try {
-        list.push(new RegExp(p, 'iu'));
-      } catch {
-        // never matches
-      }
-    }
-    compiledPatterns.set(spec.patterns, (res = list));
-  }
-  return res;
-}
-
 /** True when a normalised title (see {@link normalizeTitle}) matches one of the spec's patterns. */
 function matchesNormalized(spec: SectionSpec, t: string): boolean {
-  for (const re of patternsOf(spec)) if (re.test(t)) return true;
-  return false;
+  return matchesPatterns(spec.patterns, t);
 }
 
 function inAppendix(n: RegNode): boolean {
@@ -135,9 +112,18 @@ function decoration(model: DocumentModel, node: RegNode | undefined): { prefix: 
 }
 
 function isCaps(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase();
+  // Asked for the same few section titles across drafts: memoised, dropped when large.
+  let caps = capsTitles.get(s);
+  if (caps === undefined) {
+    const letters = s.replace(/[^\p{L}]/gu, '');
+    caps = letters.length >= 4 && letters === letters.toUpperCase();
+    if (capsTitles.size >= 1024) capsTitles.clear();
+    capsTitles.set(s, caps);
+  }
+  return caps;
 }
+
+const capsTitles = new Map<string, boolean>();
 
 /**
  * Where to insert a block before the head line of `node` (or at the end of the text): just before
@@ -149,7 +135,9 @@ function insertionBefore(model: DocumentModel, node: RegNode | undefined, lines:
   const body = lines.join(eol);
   if (!node) {
     const end = text.length;
-    const endsWithBreak = /[\r\n]$/.test(text);
+    // The last character, not `/[\r\n]$/.test(text)`: that regex is tried at every position of the text.
+    const last = end > 0 ? text.charCodeAt(end - 1) : 0;
+    const endsWithBreak = last === 10 || last === 13;
     return { start: end, end, newText: (endsWithBreak ? '' : eol) + (blank && end > 0 ? eol : '') + body + eol };
   }
   const p = lineStart(model, node.line);

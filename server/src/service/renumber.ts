@@ -85,7 +85,10 @@ function minimalNumberEdit(start: number, before: string, after: string): Offset
 }
 
 /** Edits applying a plan to the clause labels and to every internal reference that points at a planned node. */
-export function planEdits(model: DocumentModel, plan: NumberPlan, refs: readonly CrossReference[] = referencesOf(model)): OffsetEdit[] {
+export function planEdits(model: DocumentModel, plan: NumberPlan, refs?: readonly CrossReference[]): OffsetEdit[] {
+  // Nothing to renumber (a section inserted after the last one): the references are not read.
+  if (plan.size === 0) return [];
+  refs ??= referencesOf(model);
   const edits: OffsetEdit[] = [];
   for (const [node, parts] of plan) {
     const num = node.number!;

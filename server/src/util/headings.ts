@@ -4,6 +4,19 @@
  * written into the title (`I.`, `1.`, `Раздел 2.`, `Глава III`), ё → е, single spaces.
  */
 export function stripHeadingDecor(s: string): string {
+  // Pure, and asked for the same section titles on every run (the server re-analyses on each
+  // keystroke, the CLI reads drafts made from one template): memoised, dropped when large.
+  let out = stripped.get(s);
+  if (out === undefined) {
+    if (stripped.size >= 8192) stripped.clear();
+    stripped.set(s, (out = computeStripHeadingDecor(s)));
+  }
+  return out;
+}
+
+const stripped = new Map<string, string>();
+
+function computeStripHeadingDecor(s: string): string {
   return s
     .replace(/\*\*|__|[*_`]/g, '')
     .replace(/^[\s«"“„'(\[\-–—.:]+/u, '')
@@ -11,4 +24,75 @@ export function stripHeadingDecor(s: string): string {
     .replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A list of section patterns (flags `iu`; a broken one never matches) as at most two regexes:
+ * the patterns anchored at the start (`^…` with no top-level `|`) joined into one alternation that
+ * V8 tries at position 0 only, and the others joined into a second one. One union of all of them
+ * would be tried at every position of a 240-character clause opening for every anchored
+ * alternative. `fallback` when the patterns cannot be joined (a backreference, a group name used
+ * twice): they are then tried one by one.
+ */
+interface PatternMatcher {
+  readonly anchored: RegExp | undefined;
+  readonly floating: RegExp | undefined;
+  readonly fallback: readonly RegExp[] | undefined;
+}
+
+const matchers = new WeakMap<readonly string[], PatternMatcher>();
+
+/** True when one of `patterns` (flags `iu`, broken ones ignored) matches `s`. */
+export function matchesPatterns(patterns: readonly string[], s: string): boolean {
+  let m = matchers.get(patterns);
+  if (m === undefined) matchers.set(patterns, (m = matcherOf(patterns)));
+  if (m.fallback) {
+    for (const re of m.fallback) if (re.test(s)) return true;
+    return false;
+  }
+  return (m.anchored !== undefined && m.anchored.test(s)) || (m.floating !== undefined && m.floating.test(s));
+}
+
+function matcherOf(patterns: readonly string[]): PatternMatcher {
+  const valid: RegExp[] = [];
+  const sources: string[] = [];
+  for (const p of patterns) {
+    try {
+      valid.push(new RegExp(p, 'iu'));
+      sources.push(p);
+    } catch {
+      // never matches
+    }
+  }
+  const none = { anchored: undefined, floating: undefined, fallback: undefined };
+  if (valid.length === 0) return none;
+  if (sources.some((p) => /\\(?:[1-9]|k<)/.test(p))) return { ...none, fallback: valid };
+  const anchored = sources.filter(isAnchored);
+  const floating = sources.filter((p) => !isAnchored(p));
+  try {
+    return {
+      anchored: anchored.length > 0 ? new RegExp(anchored.map((p) => `(?:${p})`).join('|'), 'iu') : undefined,
+      floating: floating.length > 0 ? new RegExp(floating.map((p) => `(?:${p})`).join('|'), 'iu') : undefined,
+      fallback: undefined,
+    };
+  } catch {
+    return { ...none, fallback: valid };
+  }
+}
+
+/** `^…` without a `|` outside groups: the pattern can match at position 0 only (no flag `m`). */
+function isAnchored(source: string): boolean {
+  if (source[0] !== '^') return false;
+  let depth = 0;
+  for (let i = 1; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      // Skip the class (`]` right after `[` or `[^` is a literal only without flag `u`; with it the class is empty).
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return depth === 0;
 }

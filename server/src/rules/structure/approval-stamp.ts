@@ -36,7 +36,12 @@ export default defineRule({
     if (approvals.length === 0) {
       // Stamps the model did not take apart (a table `| ПРИНЯТО | УТВЕРЖДАЮ |`, an HTML table, a sentence
       // «Утверждено приказом …» over two lines): the header read as plain text, tags removed.
-      const header = model.lines.filter((l) => l.start < model.bodyStart && l.block !== 'blank' && l.block !== 'code');
+      const header: Array<(typeof model.lines)[number]> = [];
+      // Lines are in text order: the header ends where the body starts.
+      for (const l of model.lines) {
+        if (l.start >= model.bodyStart) break;
+        if (l.block !== 'blank' && l.block !== 'code') header.push(l);
+      }
       const plain = (l: (typeof header)[number]): string => (l.block === 'html' ? l.content.replace(/<[^>]*>/g, ' ') : l.content);
       const keyword = header.find((l, k) => APPROVAL_WORD_RE.test(plain(l)) || ENACTED_RE.test(plain(l)) || ENACTED_RE.test(`${plain(l)} ${header[k + 1] ? plain(header[k + 1]!) : ''}`));
       if (keyword) {

@@ -23,12 +23,28 @@ import { documentAnchor } from './required-sections';
  * канал», «не использующим MAX», «подключение … осуществляется по желанию», «регистрация … не
  * является обязательной», «получение информации иными способами».
  */
-const VOLUNTARY_RE = new RegExp([
+const VOLUNTARY_PARTS = [
   /добровольн|альтернативн\p{L}*\s+(?:канал|способ|средств|форм)/u.source,
   /не\s+(?:использующ|зарегистрированн|подключ)\p{L}*\s+(?:в\s+)?(?:национальн\p{L}*\s+мессенджер\p{L}*\s+)?(?:MAX|МАХ)/u.source,
   /(?:подключени|регистраци|использовани|участи|присоединени)\p{L}*\s[^.;]{0,120}?(?:по\s+(?:своему\s+|собственному\s+)?желанию|не\s+является\s+обязательн|необязательн)/u.source,
   /(?:получени|направлени|доведени|информировани)\p{L}*\s[^.;]{0,60}?(?:ины|други)\p{L}*\s+(?:способ|канал)/u.source,
-].join('|'), 'iu');
+];
+
+/**
+ * `VOLUNTARY_PARTS` joined is what the text is tested with; it is run as three tests. The last
+ * two parts try a span of up to 120 characters after every «использовани…», «участи…»: each
+ * runs only when the text has its tail (`…желанию`, `…обязательн…`, `иными способами`), which
+ * every match of the part contains, so skipping it when the tail is absent changes nothing.
+ */
+const DIRECT_RE = new RegExp(`${VOLUNTARY_PARTS[0]}|${VOLUNTARY_PARTS[1]}`, 'iu');
+const OPTIONAL_RE = new RegExp(VOLUNTARY_PARTS[2]!, 'iu');
+const OPTIONAL_TAIL_RE = /по\s+(?:своему\s+|собственному\s+)?желанию|не\s+является\s+обязательн|необязательн/iu;
+const OTHER_WAYS_RE = new RegExp(VOLUNTARY_PARTS[3]!, 'iu');
+const OTHER_WAYS_TAIL_RE = /(?:ины|други)\p{L}*\s+(?:способ|канал)/iu;
+
+function saysVoluntary(text: string): boolean {
+  return DIRECT_RE.test(text) || (OPTIONAL_TAIL_RE.test(text) && OPTIONAL_RE.test(text)) || (OTHER_WAYS_TAIL_RE.test(text) && OTHER_WAYS_RE.test(text));
+}
 
 export default defineRule({
   id: 'structure/max-voluntariness',
@@ -38,7 +54,7 @@ export default defineRule({
   check(ctx) {
     if (platformFacts(ctx).platform !== 'max') return;
     // ctx.text.replace(/[*_]/g, '').replace(/[\s\u00a0]+/g, ' '), made with required-elements' text.
-    if (VOLUNTARY_RE.test(flatTextsOf(ctx).voluntary)) return;
+    if (saysVoluntary(flatTextsOf(ctx).voluntary)) return;
     const fix = insertElementFix(ctx.model, ctx.knowledge.structure?.sections ?? [], { id: 'voluntariness', name: 'добровольность MAX и альтернативный канал связи' });
     ctx.report({
       range: documentAnchor(ctx.model),

@@ -76,58 +76,76 @@ export function flatTextsOf(ctx: RuleContext): FlatTexts {
 }
 
 /**
- * Both flattened texts in one pass over the code units, written into typed buffers decoded once:
- * several times cheaper than the regex replaces (or than slicing runs) on the ~150 000 whitespace
- * runs of a 1 MB draft. A whitespace run becomes one space even when dropped marks stand inside it.
+ * Both flattened texts from one pass over the code units, written into a typed buffer decoded
+ * once: several times cheaper than the regex replaces (or than slicing runs) on the ~150 000
+ * whitespace runs of a 1 MB draft. A whitespace run becomes one space even when dropped marks
+ * stand inside it. The pass makes `voluntary`; without a backslash in the text, `searchable` is
+ * `voluntary` trimmed (its only whitespace is single spaces), else a second pass makes it.
  */
 function flatTexts(text: string): FlatTexts {
   const len = text.length;
-  // Neither result is longer than the text: a space stands for at least one whitespace character.
-  const a = new Uint16Array(len);
-  const b = new Uint16Array(len);
-  let na = 0;
+  // The result is not longer than the text: a space stands for at least one whitespace character.
+  const b = bufferFor(len);
   let nb = 0;
-  let spaceA = false;
-  let spaceB = false;
+  let space = false;
   let surrogate = false;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
-    if (c > 32 && c < 0x1680 && c !== 42 && c !== 95 && c !== 92 && c !== 0xa0) {
-      // The common case first (ASCII and Cyrillic letters, digits, punctuation): kept in both.
-      if (spaceA) {
-        if (na > 0) a[na++] = 32;
-        spaceA = false;
-      }
-      if (spaceB) {
+    if (c > 32 && c < 0x1680 && c !== 42 && c !== 95 && c !== 0xa0) {
+      // The common case first (ASCII and Cyrillic letters, digits, punctuation).
+      if (space) {
         b[nb++] = 32;
-        spaceB = false;
+        space = false;
       }
-      a[na++] = c;
       b[nb++] = c;
       continue;
     }
     if (c === 42 /* * */ || c === 95 /* _ */) continue;
-    if (c === 92 /* \ */) {
-      // Dropped from the searchable text only.
-      if (spaceB) b[nb++] = 32;
-      spaceB = false;
-      b[nb++] = c;
-      continue;
-    }
     if (isSpace(c)) {
-      spaceA = spaceB = true;
+      space = true;
       continue;
     }
-    if (spaceA && na > 0) a[na++] = 32;
-    if (spaceB) b[nb++] = 32;
-    spaceA = spaceB = false;
+    if (space) b[nb++] = 32;
+    space = false;
     if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
-    a[na++] = c;
     b[nb++] = c;
   }
-  if (spaceB) b[nb++] = 32;
-  return { searchable: decode(a, na, surrogate), voluntary: decode(b, nb, surrogate) };
+  if (space) b[nb++] = 32;
+  const voluntary = decode(b, nb, surrogate);
+  return { searchable: text.includes('\\') ? searchablePass(text, surrogate) : voluntary.trim(), voluntary };
 }
+
+/** `text.replace(/[*_\\]/g, '').replace(/\s+/g, ' ').trim()` in one pass (see {@link flatTexts}). */
+function searchablePass(text: string, surrogate: boolean): string {
+  const len = text.length;
+  const a = bufferFor(len);
+  let na = 0;
+  let space = false;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 /* * */ || c === 95 /* _ */ || c === 92 /* \ */) continue;
+    if (isSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && na > 0) a[na++] = 32;
+    space = false;
+    a[na++] = c;
+  }
+  return decode(a, na, surrogate);
+}
+
+/**
+ * A buffer of at least `len` code units: one reused buffer for drafts up to 64 K units (the
+ * texts are decoded out of it before the next use), a new one for longer texts (not kept).
+ */
+function bufferFor(len: number): Uint16Array {
+  if (len > SCRATCH_UNITS) return new Uint16Array(len);
+  return (scratch ??= new Uint16Array(SCRATCH_UNITS));
+}
+
+const SCRATCH_UNITS = 1 << 16;
+let scratch: Uint16Array | undefined;
 
 function decode(buf: Uint16Array, n: number, surrogate: boolean): string {
   if (!surrogate) return UTF16.decode(buf.subarray(0, n));

@@ -18,7 +18,7 @@ import type { SectionSpec } from '../../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../../model/types';
 import { insertSectionFix } from '../../service/insertSection';
 import { defineRule } from '../types';
-import { stripHeadingDecor } from '../../util/headings';
+import { matchesPatterns, stripHeadingDecor } from '../../util/headings';
 
 const compiled = new Map<string, RegExp | null>();
 
@@ -36,34 +36,14 @@ export function compilePattern(source: string): RegExp | null {
   return re;
 }
 
-/** True when any of the patterns matches `s`. */
+/**
+ * True when any of the patterns matches `s` (one or two joined regexes per list, see
+ * `matchesPatterns`).
+ */
 export function matchesAny(patterns: readonly string[] | undefined, s: string): boolean {
   if (!patterns || patterns.length === 0) return false;
-  let union = unions.get(patterns);
-  if (union === undefined) unions.set(patterns, (union = unionOf(patterns)));
-  if (union) return union.test(s);
-  return patterns.some((p) => compilePattern(p)?.test(s) ?? false);
+  return matchesPatterns(patterns, s);
 }
-
-/**
- * The valid patterns of a list as one alternation `(?:p1)|(?:p2)|…`: one test per heading instead
- * of one per pattern (a spec has up to ten). Null when the patterns cannot be joined (a
- * backreference, a group name used twice): they are then tried one by one.
- */
-const unions = new WeakMap<readonly string[], RegExp | null>();
-
-function unionOf(patterns: readonly string[]): RegExp | null {
-  const valid = patterns.filter((p) => compilePattern(p) !== null);
-  if (valid.length === 0) return NEVER;
-  if (valid.some((p) => /\\(?:[1-9]|k<)/.test(p))) return null;
-  try {
-    return new RegExp(valid.map((p) => `(?:${p})`).join('|'), 'iu');
-  } catch {
-    return null;
-  }
-}
-
-const NEVER = /(?!)/u;
 
 /**
  * Latin lookalikes inside Cyrillic words read as the Cyrillic letters (`Общие пoложения` with a
@@ -106,6 +86,8 @@ const ASCII_LETTER = /[A-Za-z]/g;
 export function normalizeHeading(s: string): string {
   // Pure, and asked for the same headings and clause openings once per section spec on every
   // run: memoised, the cache dropped when it grows large.
+  // Clause openings (up to 240 characters) are rarely asked twice: computed, not kept.
+  if (s.length > 120) return computeNormalizedHeading(s);
   let key = normalizedHeadings.get(s);
   if (key === undefined) {
     if (normalizedHeadings.size >= 8192) normalizedHeadings.clear();

@@ -99,13 +99,17 @@ function execAll(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
-function findSelfRefs(content: string, base: number, titleKind: string): SelfRef[] {
+/**
+ * Self-references of one line. `cues` tells which patterns can match there (see {@link cueMask}):
+ * the others are not run.
+ */
+function findSelfRefs(content: string, base: number, titleKind: string, cues: number): SelfRef[] {
   const target = KINDS[titleKind];
   if (!target) return [];
   const out: SelfRef[] = [];
   const kindOf = (form: string) => WORD_FORMS.find((w) => w.form === form.toLowerCase())?.kind;
   const after = (end: number): string => content.slice(end);
-  for (const m of execAll(ADJ_RE, content)) {
+  for (const m of cues & CUE_ADJ ? execAll(ADJ_RE, content) : []) {
     const [whole, stem, ending, word] = m as unknown as [string, string, string, string];
     const used = kindOf(word);
     if (!used || used === titleKind || inQuotes(content, m.index!)) continue;
@@ -132,7 +136,7 @@ function findSelfRefs(content: string, base: number, titleKind: string): SelfRef
     }
     out.push({ start: base + m.index!, end: base + m.index! + whole.length, used, replacement, quoted: whole });
   }
-  for (const m of execAll(DALEE_RE, content)) {
+  for (const m of cues & CUE_DALEE ? execAll(DALEE_RE, content) : []) {
     const word = m[1]!;
     const used = kindOf(word);
     if (!used || used === titleKind || (used !== 'ПОЛОЖЕНИЕ' && word[0] === word[0]!.toLowerCase())) continue;
@@ -141,7 +145,7 @@ function findSelfRefs(content: string, base: number, titleKind: string): SelfRef
     const noun = cases[0] === 'nom' ? target.forms.nom : undefined;
     out.push({ start: base + start, end: base + start + word.length, used, replacement: noun ? applyCase(word, noun) : undefined, quoted: word });
   }
-  if (titleKind !== 'ПОЛОЖЕНИЕ') {
+  if (titleKind !== 'ПОЛОЖЕНИЕ' && cues & CUE_OPEN) {
     for (const m of execAll(OPEN_RE, content)) {
       const word = m[1]!;
       const next = m[2]!;
@@ -170,9 +174,24 @@ function findSelfRefs(content: string, base: number, titleKind: string): SelfRef
 const CUE_RE = /настоящ|данн|далее|положение/giu;
 const FORM_CUE_RE = /положени|порядок|порядк|регламент|правил|инструкци/iu;
 
+/**
+ * Which pattern a cue serves, told by its length (the four cues differ in length; a letter
+ * could be a case variant of another script): настоящ (7) and данн (4) ADJ_RE, далее (5)
+ * DALEE_RE, положение (9) OPEN_RE. At one position at most one cue matches.
+ */
+const CUE_ADJ = 1;
+const CUE_DALEE = 2;
+const CUE_OPEN = 4;
+
+function cueKind(length: number): number {
+  return length === 5 ? CUE_DALEE : length === 9 ? CUE_OPEN : CUE_ADJ;
+}
+
 interface Hits {
   readonly starts: number[];
   readonly ends: number[];
+  /** {@link cueKind} of each hit. */
+  readonly kinds: number[];
 }
 
 /**
@@ -182,18 +201,23 @@ interface Hits {
 function cueHits(re: RegExp, text: string, from: number, to: number): Hits {
   const starts: number[] = [];
   const ends: number[] = [];
+  const kinds: number[] = [];
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     starts.push(m.index);
     ends.push(m.index + m[0].length);
+    kinds.push(cueKind(m[0].length));
     re.lastIndex = m.index + 1;
   }
-  return { starts, ends };
+  return { starts, ends, kinds };
 }
 
-/** True when a hit lies wholly inside `[from, to)` (a line's content is the text between its offsets). */
-function hasHit(hits: Hits, from: number, to: number): boolean {
-  const { starts, ends } = hits;
+/**
+ * The kinds of the hits that lie wholly inside `[from, to)` (a line's content is the text between
+ * its offsets), or 0 when none does.
+ */
+function cueMask(hits: Hits, from: number, to: number): number {
+  const { starts, ends, kinds } = hits;
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
@@ -201,7 +225,9 @@ function hasHit(hits: Hits, from: number, to: number): boolean {
     if (starts[mid]! < from) lo = mid + 1;
     else hi = mid;
   }
-  return lo < starts.length && ends[lo]! <= to;
+  let mask = 0;
+  for (let k = lo; k < starts.length && starts[k]! < to; k++) if (ends[k]! <= to) mask |= kinds[k]!;
+  return mask;
 }
 
 /** The nominative of a kind with a capital: «Порядок». */
@@ -242,10 +268,11 @@ export default defineRule({
     for (const l of model.lines) {
       if (l.start >= bodyEnd) break;
       if (l.start < model.bodyStart || l.block === 'code' || l.block === 'html' || l.block === 'blank' || l.debris) continue;
-      if (!hasHit(cues, l.contentStart, l.contentEnd) || !FORM_CUE_RE.test(l.content)) continue;
+      const mask = cueMask(cues, l.contentStart, l.contentEnd);
+      if (mask === 0 || !FORM_CUE_RE.test(l.content)) continue;
       // Appendix captions («Приложение № 1 к Положению о …») name the act by its full title: left alone.
       if (/^Приложение/iu.test(l.content)) continue;
-      for (const r of findSelfRefs(l.content, l.contentStart, title.kind)) {
+      for (const r of findSelfRefs(l.content, l.contentStart, title.kind, mask)) {
         const fix: Fix | undefined = r.replacement !== undefined && r.replacement !== r.quoted
           ? { title: `Заменить на «${r.replacement}»`, edits: [{ start: r.start, end: r.end, newText: r.replacement }] }
           : undefined;
