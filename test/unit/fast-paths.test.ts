@@ -723,3 +723,90 @@ describe('fast paths: section patterns as an anchored and a floating union (util
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Legal facts: anchors without match arrays, narrowed suffix windows, char pre-checks (legal)
+// ---------------------------------------------------------------------------------------------
+
+describe('fast paths: citation anchors, kinds read from the text, date parts (legal)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { citationInternals } = require('../../server/src/legal/citations') as typeof import('../../server/src/legal/citations');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { kindOfMatch, kindOfText } = require('../../server/src/legal/grammar') as typeof import('../../server/src/legal/grammar');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { differsInOnePart } = require('../../server/src/legal/dates') as typeof import('../../server/src/legal/dates');
+
+  // Letters that fold to the stems' letters under `iu` (`ᲂ` → о, `ᲃ` → с, `ᲄ` → т), capitals, overlapping stems.
+  const LEGAL_PIECES = [
+    ...CITE_PIECES, 'ПИСЬМОМ', 'письмами', 'Писем', 'пᲂстановлением', 'ПОСТАНОВЛЕНИЯХ', 'распоряжениями', 'РАСПОРЯЖЕНИЕ', 'приказами',
+    'Указа', 'указа Президента', ' Президента', 'указакон', 'законы', 'закона Р. Ф.', ' РФ', 'Российской Федерации', 'федеральных законах',
+    'ФЕДЕРАЛЬНЫМ\nзаконом', 'закᲂном', 'ᲂт', 'От', 'ОТ ', 'г', 'года', '№№', 'No.', 'Nо', '5', '0', '99999', '2.2.2/2.4.1340', 'СанПиН', 'гн ', '  ', '\n ',
+  ];
+  const legalText = textOf(LEGAL_PIECES, 40);
+  const globalMatches = (re: RegExp, type: string, s: string, from: number): Array<{ start: number; end: number; type: string }> => {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    g.lastIndex = from;
+    const out: Array<{ start: number; end: number; type: string }> = [];
+    for (let m = g.exec(s); m; m = g.exec(s)) {
+      out.push({ start: m.index, end: m.index + m[0].length, type });
+      if (m[0].length === 0) g.lastIndex++;
+    }
+    return out;
+  };
+
+  it('the anchors are the matches of global scans of the anchor regexes, in document order', () => {
+    fc.assert(
+      fc.property(legalText, fc.nat(20), (text, f) => {
+        const from = Math.min(f, text.length);
+        const ref = [
+          ...globalMatches(OLD_KIND_RE, 'kind', text, from),
+          ...globalMatches(OLD_FZ_ANCHOR_RE, 'fz', text, from),
+          ...globalMatches(OLD_FZ_REVERSED_RE, 'fz', text, from),
+          ...globalMatches(OLD_CODE_RE, 'code', text, from),
+        ].sort((a, b) => a.start - b.start || (a.type === 'kind' ? -1 : b.type === 'kind' ? 1 : 0));
+        assert.deepEqual(citationInternals.anchors(text, from), ref, JSON.stringify(text));
+      }),
+      params(3000),
+    );
+  });
+
+  it('the kind read from a match text is the kind read from its capture groups', () => {
+    fc.assert(
+      fc.property(legalText, (text) => {
+        for (const m of text.matchAll(KIND_RE)) assert.deepEqual(kindOfText(m[0]), kindOfMatch(m), JSON.stringify(m[0]));
+      }),
+      params(3000),
+    );
+  });
+
+  it('the white-space skip ends where the WS0 regex does; no alias where the pre-check says none', () => {
+    const ws0 = new RegExp(WS0, 'yu');
+    const alias = /далее\s*(?:[-–—]\s*)?(?:по\s+тексту\s*[-–—]?\s*)?$/iu;
+    const aliasPieces = ['далее', 'ДАЛЕЕ', 'далее –', 'по тексту', 'по тексту –', '-', '—', ' ', '\n', '\u00a0', '\u2028', 'е', 'у', 'а', '(', ')', ' ', '\r\n'];
+    fc.assert(
+      fc.property(legalText, textOf(aliasPieces, 12), fc.nat(40), (text, tail, k) => {
+        const at = Math.min(k, text.length);
+        ws0.lastIndex = at;
+        assert.equal(citationInternals.skipWs(text, at), at + ws0.exec(text)![0].length, JSON.stringify(text.slice(at)));
+        const s = text + tail;
+        for (let from = 0; from <= s.length; from += 7) {
+          if (!citationInternals.mayEndAlias(s, from, s.length)) assert.ok(!alias.test(s.slice(from)), JSON.stringify(s.slice(from)));
+        }
+      }),
+      params(2000),
+    );
+  });
+
+  it('differsInOnePart counts differing dash-separated parts as split and filter did', () => {
+    const part = fc.constantFrom('', '1', '01', '12', '2012', '2013', '-', '--', 'x');
+    const date = fc.array(part, { maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(date, date, (a, b) => {
+        const pb = b.split('-');
+        assert.equal(differsInOnePart(a, b), a.split('-').filter((x, i) => x !== pb[i]).length === 1, `${a} / ${b}`);
+      }),
+      params(3000),
+    );
+  });
+});
+

@@ -10,7 +10,7 @@
  */
 import { findDates } from '../model/dates';
 import type { OffsetRange } from '../model/types';
-import { KIND_RE, KIND_STEM_RE, kindOfMatch, WS, WS0 } from './grammar';
+import { KIND_RE, KIND_STEM_RE, kindOfText, WS, WS0 } from './grammar';
 import type { ArticlePart, Citation, CodePart, DatePart, Issuer, IssuerPart, KindPart, NumberPart, TitlePart } from './types';
 
 const START = String.raw`(?<![\p{L}\p{N}])`;
@@ -23,8 +23,6 @@ const NUMBER_RE = new RegExp(String.raw`(${SIGN})${WS0}(${NUMBER_TOKEN})`, 'yiu'
 const BARE_NUMBER_RE = new RegExp(String.raw`(\d{1,5}${NUM_SUFFIX})`, 'yiu');
 const FROM_RE = new RegExp(String.raw`от${WS0}`, 'yiu');
 const YEAR_WORD_RE = new RegExp(String.raw`${WS0}(?:г\.|года|г(?![\p{L}]))`, 'yiu');
-const WS0_RE = new RegExp(WS0, 'yu');
-const WS_RE = new RegExp(WS, 'yu');
 
 /*
  * Finding where citations open. Scanning a whole draft with a regex that begins with a lookbehind
@@ -142,7 +140,8 @@ function matchIssuer(matchers: readonly IssuerMatcher[], text: string, at: numbe
       // Patterns of one body share their first letter: test it once per run of equal letters.
       if (im.first !== lastFirst) {
         lastFirst = im.first;
-        lastOk = !!sticky(im.first, text, at);
+        im.first.lastIndex = at;
+        lastOk = im.first.test(text);
       }
       if (!lastOk) continue;
     }
@@ -155,8 +154,10 @@ function matchIssuer(matchers: readonly IssuerMatcher[], text: string, at: numbe
       }
     }
     if (!im.re) continue;
-    const m = sticky(im.re, text, at);
-    if (m && (!best || m[0].length > best.len)) best = { id: im.id, len: m[0].length };
+    im.re.lastIndex = at;
+    if (!im.re.test(text)) continue;
+    const len = im.re.lastIndex - at;
+    if (!best || len > best.len) best = { id: im.id, len };
   }
   return best;
 }
@@ -166,9 +167,21 @@ function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** The end of {@link WS0} at `at`: spaces, at most one line break (`\r\n`, `\r`, `\n`), spaces. */
 function skipWs(text: string, at: number): number {
-  const m = sticky(WS0_RE, text, at);
-  return m ? at + m[0].length : at;
+  let i = at;
+  while (i < text.length && isSp(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c === 13) i += text.charCodeAt(i + 1) === 10 ? 2 : 1;
+  else if (c === 10) i++;
+  else return i;
+  while (i < text.length && isSp(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `[^\S\r\n]` (the `SP` of {@link WS0}) for one UTF-16 code unit. */
+function isSp(c: number): boolean {
+  return c !== 10 && c !== 13 && isJsSpace(c);
 }
 
 function part<T extends object>(text: string, start: number, end: number, extra: T): T & { text: string; range: OffsetRange } {
@@ -219,8 +232,10 @@ function titlePart(text: string, start: number, end: number, closed: boolean): T
 
 interface Anchor {
   readonly start: number;
+  readonly end: number;
   readonly type: 'kind' | 'fz' | 'code';
-  readonly m: RegExpExecArray;
+  /** The match of a number or code anchor; none for a kind (its text says all). */
+  readonly m?: RegExpExecArray;
 }
 
 interface Draft {
@@ -244,13 +259,15 @@ export function isDistinctiveNumber(normalized: string): boolean {
  */
 export function parseCitations(text: string, issuers: readonly Issuer[], from = 0, to = text.length): Citation[] {
   const slice = text.slice(0, to);
-  const anchors: Anchor[] = [];
+  const kinds: Anchor[] = [];
+  const fz: Anchor[] = [];
+  const reversed: Anchor[] = [];
   const codes: Anchor[] = [];
-  collectKinds(slice, from, anchors);
-  collectSuffixed(slice, from, anchors, codes);
-  collectReversed(slice, from, anchors);
-  for (const c of codes) anchors.push(c);
-  anchors.sort((a, b) => a.start - b.start || (a.type === 'kind' ? -1 : 1));
+  collectKinds(slice, from, kinds);
+  collectSuffixed(slice, from, fz, codes);
+  collectReversed(slice, from, reversed);
+  const anchors = mergeByStart(kinds, fz, reversed, codes);
+  if (anchors.length === 0) return [];
 
   const matchers = issuerMatchers(issuers);
   const out: Citation[] = [];
@@ -261,7 +278,7 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
       // A code inside the previous citation (its title) names the same act.
       const prev = out[out.length - 1];
       if (a.type === 'code' && prev && !prev.code && a.start >= prev.actRange.start) {
-        out[out.length - 1] = { ...prev, code: codePart(text, a.m) };
+        out[out.length - 1] = { ...prev, code: codePart(text, a.m!) };
       }
       continue;
     }
@@ -269,17 +286,19 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
     let nextAnchor = to;
     for (let bi = ai + 1; bi < anchors.length; bi++) {
       const b = anchors[bi]!;
-      if (b.type !== 'code' && b.start >= a.start + a.m[0].length) {
+      if (b.type !== 'code' && b.start >= a.end) {
         nextAnchor = b.start;
         break;
       }
     }
-    const d: Draft = { end: a.start + a.m[0].length };
+    const d: Draft = { end: a.end };
     if (a.type === 'kind') {
-      const k = kindOfMatch(a.m);
-      const first = a.m[0][0]!;
-      d.kind = part(text, a.start, d.end, { kind: k.kind, case: k.case, plural: k.plural, capital: first !== first.toLowerCase() });
-      const q = sticky(WS_RE, text, d.end) ? skipWs(text, d.end) : d.end;
+      const kindText = text.slice(a.start, a.end);
+      const k = kindOfText(kindText);
+      const first = kindText[0]!;
+      d.kind = { text: kindText, range: { start: a.start, end: a.end }, kind: k.kind, case: k.case, plural: k.plural, capital: first !== first.toLowerCase() };
+      // `WS` matches where `WS0` is not empty.
+      const q = skipWs(text, d.end);
       // An issuer only counts after a space (q > d.end): no need to try the patterns otherwise.
       const best = q > d.end ? matchIssuer(matchers, text, q) : undefined;
       if (best && q > d.end) {
@@ -287,11 +306,12 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
         d.end = q + best.len;
       }
     } else if (a.type === 'fz') {
-      const signText = a.m[1] || undefined;
-      const numStart = a.start + a.m[0].length - a.m[2]!.length;
-      d.number = part(text, numStart, d.end, { normalized: normalizeNumber(a.m[2]!), sign: signText });
+      const m = a.m!;
+      const signText = m[1] || undefined;
+      const numStart = a.end - m[2]!.length;
+      d.number = part(text, numStart, d.end, { normalized: normalizeNumber(m[2]!), sign: signText });
     } else {
-      d.code = codePart(text, a.m);
+      d.code = codePart(text, a.m!);
     }
     let actStart = a.start;
     if (a.type === 'fz') {
@@ -316,7 +336,8 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
       article = part(text, s, e, { article: am[3]!, part: am[2], item: am[1] });
       start = s;
     }
-    const alias = ALIAS_RE.test(text.slice(Math.max(lineStart, start - 30), start));
+    const aliasFrom = Math.max(lineStart, start - 30);
+    const alias = mayEndAlias(text, aliasFrom, start) && ALIAS_RE.test(text.slice(aliasFrom, start));
     out.push({
       range: { start, end: d.end },
       actRange: { start: actStart, end: d.end },
@@ -335,19 +356,70 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
 }
 
 /**
+ * The anchors of the four lists (each in document order) in document order, a kind first on a
+ * tie (as sorting them all would give; anchors of different lists never start at one offset).
+ */
+function mergeByStart(a: Anchor[], b: Anchor[], c: Anchor[], d: Anchor[]): Anchor[] {
+  const nonEmpty = (a.length > 0 ? 1 : 0) + (b.length > 0 ? 1 : 0) + (c.length > 0 ? 1 : 0) + (d.length > 0 ? 1 : 0);
+  if (nonEmpty <= 1) return a.length > 0 ? a : b.length > 0 ? b : c.length > 0 ? c : d;
+  const lists = [a, b, c, d].filter((l) => l.length > 0);
+  const out: Anchor[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      const x = lists[i]![at[i]!];
+      if (x && (best < 0 || x.start < lists[best]![at[best]!]!.start)) best = i;
+    }
+    if (best < 0) return out;
+    out.push(lists[best]![at[best]!++]!);
+  }
+}
+
+/**
+ * False when {@link ALIAS_RE} cannot match `[from, to)`: its match ends, but for white space, with
+ * «далее» (`е`), «по тексту» (`у`) or a dash.
+ */
+function mayEndAlias(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isJsSpace(text.charCodeAt(i))) i--;
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  return c === 0x435 || c === 0x415 || c === 0x443 || c === 0x423 || c === 45 || c === 0x2013 || c === 0x2014;
+}
+
+/**
  * The matches of {@link KIND_RE} a global scan from `from` would find, tried only where
  * {@link KIND_STEM_RE} finds a kind word. Sound because a match begins with such a word where no
  * letter precedes it, so it never begins inside a word found earlier.
  */
 function collectKinds(text: string, from: number, out: Anchor[]): void {
   KIND_STEM_RE.lastIndex = from;
-  for (let f = KIND_STEM_RE.exec(text); f; f = KIND_STEM_RE.exec(text)) {
-    KIND_AT_RE.lastIndex = f.index;
-    const m = KIND_AT_RE.exec(text);
-    if (!m) continue;
-    out.push({ start: m.index, type: 'kind', m });
+  // `test`, not `exec`: no match arrays (KIND_RE's have 16 named groups); the kind is read from the text.
+  while (KIND_STEM_RE.test(text)) {
+    const start = KIND_STEM_RE.lastIndex - stemLengthBefore(text, KIND_STEM_RE.lastIndex);
+    KIND_AT_RE.lastIndex = start;
+    if (!KIND_AT_RE.test(text)) continue;
+    out.push({ start, end: KIND_AT_RE.lastIndex, type: 'kind' });
     if (KIND_AT_RE.lastIndex > KIND_STEM_RE.lastIndex) KIND_STEM_RE.lastIndex = KIND_AT_RE.lastIndex;
   }
+}
+
+/**
+ * The length of the {@link KIND_STEM_RE} stem that ends at `end`, told by its last letters (the
+ * stems' endings differ: `-ьн`, `-он`, `-лени`, `-жени`, `-иказ`, `-указ`, `-м`).
+ */
+function stemLengthBefore(text: string, end: number): number {
+  const last = lowerCyr(text.charCodeAt(end - 1));
+  if (last === 0x43d) return lowerCyr(text.charCodeAt(end - 2)) === 0x44c ? 9 : 5; // федеральн | закон
+  if (last === 0x438) return lowerCyr(text.charCodeAt(end - 4)) === 0x43b ? 12 : 11; // постановлени | распоряжени
+  if (last === 0x437) return lowerCyr(text.charCodeAt(end - 4)) === 0x438 ? 6 : 4; // приказ | указ
+  return 5; // письм | писем
+}
+
+/** Lower case of a Cyrillic capital А–Я, other code units as they are. */
+function lowerCyr(c: number): number {
+  return c >= 0x410 && c <= 0x42f ? c + 0x20 : c;
 }
 
 /**
@@ -360,7 +432,7 @@ function collectReversed(text: string, from: number, out: Anchor[]): void {
     FZ_REVERSED_RE.lastIndex = f.index;
     const m = FZ_REVERSED_RE.exec(text);
     if (!m) continue;
-    out.push({ start: m.index, type: 'fz', m });
+    out.push({ start: m.index, end: FZ_REVERSED_RE.lastIndex, type: 'fz', m });
     if (FZ_REVERSED_RE.lastIndex > FZ_LITERAL_RE.lastIndex) FZ_LITERAL_RE.lastIndex = FZ_REVERSED_RE.lastIndex;
   }
 }
@@ -385,8 +457,11 @@ function isJsSpace(c: number): boolean {
  * The matches of {@link FZ_ANCHOR_RE} and {@link CODE_RE} global scans from `from` would find.
  * Each ends with a suffix {@link SUFFIX_RE} finds (`-ФЗ`, `-20`). Before it a match holds no
  * other dash and at most one line break, so it begins after the previous suffix of its type and
- * no earlier than the start of the previous line: only that window is tried, at the characters a
- * match can begin with (each part of the text once per type).
+ * no earlier than the start of the previous line. Within that window, the number before the dash
+ * (only spaces between) is a whole run of digits (of digits, dots and slashes for a code) that
+ * begins the match or follows its sign or prefix (at most 3 or 6 letters) and white space; so a
+ * match begins at the run or a few characters before the white space in front of it: only those
+ * places are tried, in order, at the characters a match can begin with.
  */
 function collectSuffixed(text: string, from: number, fz: Anchor[], codes: Anchor[]): void {
   let fzFloor = from;
@@ -395,22 +470,47 @@ function collectSuffixed(text: string, from: number, fz: Anchor[], codes: Anchor
   for (let f = SUFFIX_RE.exec(text); f; f = SUFFIX_RE.exec(text)) {
     const s = f.index;
     const isFz = f[1] !== undefined;
+    const floor = isFz ? fzFloor : codeFloor;
+    // A match (if any) ends with this suffix; the next one of the type begins after it.
+    if (isFz) fzFloor = SUFFIX_RE.lastIndex;
+    else codeFloor = SUFFIX_RE.lastIndex;
+    // The run before the dash: digits (`\d{1,5}`) or a code (`2.4.3648`, `2.2.2/2.4.1340`).
+    let e = s;
+    while (e > floor && isSp(text.charCodeAt(e - 1))) e--;
+    let r = e;
+    if (isFz) {
+      while (r > floor && e - r <= 5 && isDigit(text.charCodeAt(r - 1))) r--;
+      if (e - r === 0 || e - r > 5) continue;
+    } else {
+      while (r > floor && isCodeChar(text.charCodeAt(r - 1))) r--;
+      if (r === e || !isDigit(text.charCodeAt(r))) continue;
+    }
+    // White space (any, a superset of `WS0`) and the sign or prefix before the run.
+    let w = r;
+    while (w > floor && isJsSpace(text.charCodeAt(w - 1))) w--;
+    const lo = previousLineStart(text, s, Math.max(floor, w - (isFz ? 3 : 6)));
     const re = isFz ? FZ_ANCHOR_RE : CODE_RE;
-    for (let p = previousLineStart(text, s, isFz ? fzFloor : codeFloor); p < s; p++) {
+    for (let p = lo; p <= r; p++) {
       const c = text.charCodeAt(p);
       // A number: a digit, `№`, `N` / `n`; a code: `С`, `М`, `Г` (СанПиН, СП, МР, ГН) in either case.
       if (isFz ? (c < 48 || c > 57) && c !== 0x2116 && c !== 78 && c !== 110 : c !== 0x441 && c !== 0x421 && c !== 0x43c && c !== 0x41c && c !== 0x433 && c !== 0x413) continue;
       re.lastIndex = p;
       const m = re.exec(text);
       if (m) {
-        (isFz ? fz : codes).push({ start: p, type: isFz ? 'fz' : 'code', m });
+        (isFz ? fz : codes).push({ start: p, end: re.lastIndex, type: isFz ? 'fz' : 'code', m });
         break;
       }
     }
-    // A match (if any) ends with this suffix; the next one of the type begins after it.
-    if (isFz) fzFloor = SUFFIX_RE.lastIndex;
-    else codeFloor = SUFFIX_RE.lastIndex;
   }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A character of a sanitary code's number: digit, `.`, `/`. */
+function isCodeChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 47;
 }
 
 /** The start of the line before the line of `at` (line breaks `\r\n`, `\r`, `\n`), not before `floor`. */
@@ -451,33 +551,38 @@ function codePart(text: string, m: RegExpExecArray): CodePart {
 function readTail(text: string, d: Draft, limit: number): void {
   for (let guard = 0; guard < 6; guard++) {
     const q = skipWs(text, d.end);
-    if (!d.date) {
-      const f = sticky(FROM_RE, text, q);
-      if (f) {
-        const ds = q + f[0].length;
+    // Each sticky regex is tried only at a character its match can begin with: «от» (`о`, `О`,
+    // `ᲂ` under `iu`), a sign (`№`, `N`, `n`), a digit.
+    const c = text.charCodeAt(q);
+    if (!d.date && (c === 0x43e || c === 0x41e || c === 0x1c82)) {
+      FROM_RE.lastIndex = q;
+      if (FROM_RE.test(text)) {
+        const ds = FROM_RE.lastIndex;
         const found = findDates(text.slice(ds, Math.min(text.length, ds + 40)), ds)[0];
         if (found && found.range.start === ds) {
           d.date = { text: found.raw, range: found.range, iso: found.iso };
           d.end = found.range.end;
-          const y = sticky(YEAR_WORD_RE, text, d.end);
-          if (y) d.end += y[0].length;
+          YEAR_WORD_RE.lastIndex = d.end;
+          if (YEAR_WORD_RE.test(text)) d.end = YEAR_WORD_RE.lastIndex;
           continue;
         }
       }
     }
-    if (!d.number) {
-      const n = sticky(NUMBER_RE, text, q);
+    if (!d.number && (c === 0x2116 || c === 78 || c === 110 || (c >= 48 && c <= 57))) {
+      const n = c >= 48 && c <= 57 ? null : sticky(NUMBER_RE, text, q);
       if (n && /\p{N}/u.test(n[2]!)) {
         const ns = q + n[0].length - n[2]!.length;
         d.number = part(text, ns, q + n[0].length, { normalized: normalizeNumber(n[2]!), sign: n[1] });
         d.end = q + n[0].length;
         continue;
       }
-      if (d.kind) {
-        const b = sticky(BARE_NUMBER_RE, text, q);
-        if (b) {
-          d.number = part(text, q, q + b[0].length, { normalized: normalizeNumber(b[0]) });
-          d.end = q + b[0].length;
+      if (d.kind && c >= 48 && c <= 57) {
+        BARE_NUMBER_RE.lastIndex = q;
+        if (BARE_NUMBER_RE.test(text)) {
+          const be = BARE_NUMBER_RE.lastIndex;
+          const bare = text.slice(q, be);
+          d.number = { text: bare, range: { start: q, end: be }, normalized: normalizeNumber(bare) };
+          d.end = be;
           continue;
         }
       }
@@ -502,3 +607,23 @@ function valid(d: Draft): boolean {
   if (d.issuer) return true;
   return !!d.number && isDistinctiveNumber(d.number.normalized) && /[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]|р)$/iu.test(d.number.text);
 }
+
+/**
+ * Internals for the property tests (`test/unit/fast-paths.test.ts`): the anchors in document
+ * order, the `WS0` skip and the alias pre-check.
+ * @internal
+ */
+export const citationInternals = {
+  anchors(text: string, from = 0): Array<{ start: number; end: number; type: string }> {
+    const kinds: Anchor[] = [];
+    const fz: Anchor[] = [];
+    const reversed: Anchor[] = [];
+    const codes: Anchor[] = [];
+    collectKinds(text, from, kinds);
+    collectSuffixed(text, from, fz, codes);
+    collectReversed(text, from, reversed);
+    return mergeByStart(kinds, fz, reversed, codes).map((a) => ({ start: a.start, end: a.end, type: a.type }));
+  },
+  skipWs,
+  mayEndAlias,
+};

@@ -50,7 +50,27 @@ export function formatLike(raw: string, iso: string): string {
 
 /** True when two ISO dates differ in exactly one of day, month, year (a typo, not another act). */
 export function differsInOnePart(a: string, b: string): boolean {
-  const pa = a.split('-');
-  const pb = b.split('-');
-  return pa.filter((x, i) => x !== pb[i]).length === 1;
+  // `a.split('-').filter((x, i) => x !== b.split('-')[i]).length === 1`, without the arrays.
+  let diff = 0;
+  let ia = 0;
+  let ib = 0;
+  for (;;) {
+    let ja = a.indexOf('-', ia);
+    if (ja < 0) ja = a.length;
+    if (ib > b.length) diff++;
+    else {
+      let jb = b.indexOf('-', ib);
+      if (jb < 0) jb = b.length;
+      if (ja - ia !== jb - ib || !sameChars(a, ia, b, ib, ja - ia)) diff++;
+      ib = jb + 1;
+    }
+    if (ja >= a.length) break;
+    ia = ja + 1;
+  }
+  return diff === 1;
+}
+
+function sameChars(a: string, ia: number, b: string, ib: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (a.charCodeAt(ia + k) !== b.charCodeAt(ib + k)) return false;
+  return true;
 }

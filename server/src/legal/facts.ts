@@ -123,6 +123,7 @@ export function legalFacts(ctx: LegalContext): LegalFacts {
  * act and line.
  */
 export function reportable(facts: LegalFacts, pick: (rc: ResolvedCitation) => boolean): ResolvedCitation[] {
+  if (facts.citations.length === 0) return [];
   const seen = new Set<string>();
   const out: ResolvedCitation[] = [];
   for (const rc of facts.citations) {

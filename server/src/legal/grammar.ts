@@ -110,6 +110,59 @@ export function kindOfMatch(m: RegExpExecArray): { kind: ActKind; case: Grammati
   return { kind, case: cp[0], plural: cp[1] };
 }
 
+/** True for the characters of {@link WS}: `SP` and the line breaks. */
+function isWsChar(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Lower case of a Cyrillic capital А–Я (the kind words' letters), other code units as they are. */
+function lowerCyr(c: number): number {
+  return c >= 0x410 && c <= 0x42f ? c + 0x20 : c;
+}
+
+/**
+ * {@link kindOfMatch} read from the text of a {@link KIND_RE} match, with no capture groups: the
+ * alternatives begin with different letters (the stem says the kind) and the ending is what
+ * follows the stem (in «федеральн… закон…», what follows «закон» after the last space; in «закон…
+ * РФ», what precedes the first space). Letters folding to the stems' letters (`ᲂ` for `о`) keep
+ * the stem's length, so the offsets hold for them too.
+ */
+export function kindOfText(s: string): { kind: ActKind; case: GrammaticalCase; plural: boolean } {
+  const c0 = lowerCyr(s.charCodeAt(0));
+  let kind: ActKind;
+  let table: Record<string, [GrammaticalCase, boolean]>;
+  let ending: string;
+  if (c0 === 0x444) {
+    // федеральн… WS закон…
+    let i = s.length - 1;
+    while (i >= 0 && !isWsChar(s.charCodeAt(i))) i--;
+    kind = 'federal-law'; table = MASC; ending = s.slice(i + 1 + 5);
+  } else if (c0 === 0x437) {
+    // закон… WS РФ
+    let i = 5;
+    while (i < s.length && !isWsChar(s.charCodeAt(i))) i++;
+    kind = 'law'; table = MASC; ending = s.slice(5, i);
+  } else if (c0 === 0x440) {
+    kind = 'directive'; table = NEUT_IE; ending = s.slice(11);
+  } else if (c0 === 0x443) {
+    kind = 'decree'; table = MASC; ending = s.slice(4);
+  } else {
+    const c1 = lowerCyr(s.charCodeAt(1));
+    if (c1 === 0x43e || c1 === 0x1c82) {
+      kind = 'resolution'; table = NEUT_IE; ending = s.slice(12);
+    } else if (c1 === 0x440) {
+      kind = 'order'; table = MASC; ending = s.slice(6);
+    } else {
+      // письм… or писем (genitive plural, no ending group)
+      if (lowerCyr(s.charCodeAt(3)) !== 0x44c) return { kind: 'letter', case: 'gen', plural: true };
+      kind = 'letter'; table = PISMO; ending = s.slice(5);
+    }
+  }
+  const cp = table[ending.toLowerCase()] ?? ['nom', false];
+  return { kind, case: cp[0], plural: cp[1] };
+}
+
 /** The case a basis clause asks for after its introduction: «в соответствии с» → ins, «на основании» → gen. */
 export function caseAfter(intro: string): GrammaticalCase {
   // The `\p{L}` regexes are costly to compile: each runs only when its stem is in the text (the

@@ -71,14 +71,37 @@ export type TitleVerdict = 'none' | 'ok' | 'wrong' | 'known-wrong';
 
 /** Compares a written title with the act's official and accepted titles; a word-boundary truncation is accepted. */
 export function titleVerdict(act: ActRecord, written: string | undefined): TitleVerdict {
-  if (written === undefined) return 'none';
-  const w = titleKey(written);
+  return written === undefined ? 'none' : verdictOfKey(act, titleKey(written));
+}
+
+/** The titles of an act, with their keys: built once per act (acts are immutable knowledge). */
+interface ActTitles {
+  readonly wrongKeys: readonly string[];
+  readonly rights: readonly string[];
+  readonly rightKeys: readonly string[];
+}
+
+const actTitles = new WeakMap<ActRecord, ActTitles>();
+
+function titlesOf(act: ActRecord): ActTitles {
+  let t = actTitles.get(act);
+  if (!t) {
+    const rights = [act.title, act.codeTitle, ...(act.acceptedTitles ?? [])].filter((x): x is string => !!x);
+    t = { wrongKeys: (act.wrong?.titles ?? []).map(titleKey), rights, rightKeys: rights.map(titleKey) };
+    actTitles.set(act, t);
+  }
+  return t;
+}
+
+/** {@link titleVerdict} of a written title's key. */
+function verdictOfKey(act: ActRecord, w: string): TitleVerdict {
   if (w.length === 0) return 'none';
-  if ((act.wrong?.titles ?? []).some((t) => titleKey(t) === w)) return 'known-wrong';
-  const rights = [act.title, act.codeTitle, ...(act.acceptedTitles ?? [])].filter((t): t is string => !!t);
+  const { wrongKeys, rights, rightKeys } = titlesOf(act);
+  if (wrongKeys.includes(w)) return 'known-wrong';
   if (rights.length === 0) return 'none';
-  for (const r of rights) {
-    const k = titleKey(r);
+  for (let i = 0; i < rights.length; i++) {
+    const r = rights[i]!;
+    const k = rightKeys[i]!;
     if (k === w) return 'ok';
     // «О создании многофункционального сервиса обмена информацией» for the full title of 156-ФЗ.
     if (w.length >= 20 && k.startsWith(w)) {
@@ -157,10 +180,13 @@ function push(index: Map<string, NumberEntry[]>, key: string, e: NumberEntry): v
 export function resolveCitation(data: ActsData, c: Citation): Resolution {
   const iso = c.date?.iso;
   const hasDate = c.date !== undefined;
+  // The written title's key, computed once for every act compared.
+  const writtenKey = c.title === undefined ? undefined : titleKey(c.title.inner);
+  const titleOf = (act: ActRecord): TitleVerdict => (writtenKey === undefined ? 'none' : verdictOfKey(act, writtenKey));
   const kindOf = (act: ActRecord): boolean => !c.kind || c.kind.kind === act.kind;
   const issuerOf = (act: ActRecord): boolean => !c.issuer || c.issuer.id === act.issuer;
   const verdict = (act: ActRecord, wrongNumber: boolean): Resolution => {
-    const title = act.titleStatus === 'official' || (act.wrong?.titles?.length ?? 0) > 0 ? titleVerdict(act, c.title?.inner) : 'none';
+    const title = act.titleStatus === 'official' || (act.wrong?.titles?.length ?? 0) > 0 ? titleOf(act) : 'none';
     return {
       act,
       wrongDate: hasDate && act.date !== undefined && !dateOk(act, iso),
@@ -188,14 +214,15 @@ export function resolveCitation(data: ActsData, c: Citation): Resolution {
     let best: { act: ActRecord; score: number; wrongNumber: boolean } | undefined;
     for (const { act, exact } of numberIndex(data).get(n) ?? []) {
       const variant = !exact;
-      const title = titleVerdict(act, c.title?.inner);
+      const title = titleOf(act);
       const titleMatches = title === 'ok' && act.titleStatus === 'official';
       const dOk = dateOk(act, iso);
-      const dTypo = hasDate && act.date !== undefined && (iso === undefined || differsInOnePart(iso, act.date) || (act.wrong?.dates ?? []).includes(iso));
       const kOk = kindOf(act);
       const iOk = issuerOf(act);
       const seenIssuer = !!c.issuer && (act.wrong?.issuers ?? []).includes(c.issuer.id);
-      const dateFits = !hasDate || dOk || dTypo || titleMatches;
+      // The typo test (pure) only when the date is not simply right.
+      const dateFits = !hasDate || dOk || titleMatches ||
+        (act.date !== undefined && (iso === undefined || differsInOnePart(iso, act.date) || (act.wrong?.dates ?? []).includes(iso)));
       let accept: boolean;
       if (isDistinctiveNumber(n)) {
         // The suffix (-ФЗ, -р) already says the kind; another date with nothing else in common is another act.
@@ -213,7 +240,7 @@ export function resolveCitation(data: ActsData, c: Citation): Resolution {
   }
 
   if (c.title && (c.kind || c.issuer)) {
-    const w = titleKey(c.title.inner);
+    const w = writtenKey!;
     const act = data.acts.find((a) => a.titleStatus === 'official' && a.title !== undefined && titleKey(a.title) === w && kindOf(a));
     if (act) return verdict(act, false);
   }
@@ -229,9 +256,13 @@ export interface StatusAt {
   readonly next?: StatusEvent;
 }
 
+/** Each act's history sorted by date (a stable sort, done once per act: acts are immutable knowledge). */
+const sortedHistories = new WeakMap<ActRecord, readonly StatusEvent[]>();
+
 export function statusAt(act: ActRecord, asOf: string): StatusAt {
   if (act.confidence === 'unverified' || act.history.length === 0) return { status: 'unknown' };
-  const sorted = [...act.history].sort((a, b) => a.from.localeCompare(b.from));
+  let sorted = sortedHistories.get(act);
+  if (!sorted) sortedHistories.set(act, (sorted = [...act.history].sort((a, b) => a.from.localeCompare(b.from))));
   let event: StatusEvent | undefined;
   let next: StatusEvent | undefined;
   for (const e of sorted) {

@@ -27,7 +27,7 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const facts = legalFacts(ctx);
-    const cited = new Set(facts.citations.map((rc) => rc.resolution.act?.id).filter((id): id is string => !!id));
+    let cited: Set<string> | undefined;
     for (const rc of reportable(facts, (r) => !!r.resolution.act && r.resolution.act.confidence !== 'unverified')) {
       const act = rc.resolution.act!;
       const st = statusAt(act, ctx.asOf);
@@ -39,7 +39,10 @@ export default defineRule({
         : '';
       const c = rc.citation;
       const fixes: Fix[] = [];
-      if (successors.length > 0 && successors.every((s) => cited.has(s.id))) {
+      // The acts cited, collected at the first stale citation (most drafts have none).
+      cited ??= new Set(facts.citations.map((rc) => rc.resolution.act?.id).filter((id): id is string => !!id));
+      const all = cited;
+      if (successors.length > 0 && successors.every((s) => all.has(s.id))) {
         const edit = removeItemEdit(ctx.text, ctx.model, c) ?? removeFromRunEdit(ctx.text, c.range);
         if (edit) fixes.push({ title: 'Удалить ссылку: действующий акт уже указан', edits: [edit] });
       } else if (successors.length > 0) {
