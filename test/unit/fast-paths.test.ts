@@ -810,3 +810,120 @@ describe('fast paths: citation anchors, kinds read from the text, date parts (le
   });
 });
 
+// ---------------------------------------------------------------------------------------------
+// Text utilities (textutil): word runs with a class table, edit distance on reused rows,
+// abbreviation searches with the leading lookbehind tested apart
+// ---------------------------------------------------------------------------------------------
+import { editDistance as textutilEditDistance, letterLengthAt as textutilLetterLengthAt, wordRuns as textutilWordRuns } from '../../server/src/analysis/script';
+import { guardedExec as textutilGuardedExec } from '../../server/src/rules/terms/abbreviation';
+
+describe('fast paths: word runs, edit distance, guarded abbreviation search (textutil)', () => {
+  const pieces = ['a', 'Z', 'xy', 'я', 'Ё', 'ё', 'ѐ', 'џ', 'Ѡ', 'é', 'ǅ', '\u0345', ' ', '«', '-', '1', '\u00a0', '\ud835\udc00', '\ud83d\ude00', '\ud800', '\udc00', '\u0400', '\u045f', '\u0460', 'ιι'];
+
+  /** The scan wordRuns replaced: letters by letterLengthAt, flags by code unit ranges. */
+  function referenceRuns(text: string): { starts: number[]; ends: number[]; plain: number[] } {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      if (textutilLetterLengthAt(text, i) === 0) { i++; continue; }
+      const a = i;
+      let cyrillic = true;
+      let ascii = true;
+      for (let len = textutilLetterLengthAt(text, i); len > 0; len = textutilLetterLengthAt(text, i)) {
+        for (let k = i; k < i + len; k++) {
+          const e = text.charCodeAt(k);
+          if (e < 0x400 || e > 0x45f) cyrillic = false;
+          if (e >= 0x80) ascii = false;
+        }
+        i += len;
+      }
+      starts.push(a);
+      ends.push(i);
+      plain.push(cyrillic || (ascii && i - a > 1) ? 1 : 0);
+    }
+    return { starts, ends, plain };
+  }
+
+  it('wordRuns finds the runs and plain flags of the letter-by-letter scan', () => {
+    fc.assert(
+      fc.property(textOf(pieces, 30), (text) => {
+        const got = textutilWordRuns(text);
+        const want = referenceRuns(text);
+        assert.equal(got.count, want.starts.length, JSON.stringify(text));
+        assert.deepEqual([...got.starts], want.starts);
+        assert.deepEqual([...got.ends], want.ends);
+        assert.deepEqual([...got.plain], want.plain);
+      }),
+      params(5000),
+    );
+    // Past the size of the kept scratch buffers (grown, then dropped), and again after that.
+    const long = 'ab вг '.repeat(70000);
+    for (let round = 0; round < 2; round++) {
+      const got = textutilWordRuns(long);
+      assert.equal(got.count, 140000);
+      assert.equal(got.starts[139999], long.length - 3);
+      assert.equal(got.plain.every((p) => p === 1), true);
+    }
+  });
+
+  /** The edit distance it replaced (fresh arrays per row). */
+  function referenceDistance(a: string, b: string, max = Infinity): number {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      let rowMin = i;
+      for (let j = 1; j <= b.length; j++) {
+        const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        cur.push(v);
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return max + 1;
+      prev = cur;
+    }
+    return prev[b.length]!;
+  }
+
+  it('editDistance equals the array version, with and without a limit, short and long strings', () => {
+    const word = (n: number): fc.Arbitrary<string> => textOf(['а', 'б', 'a', 'b', '\ud83d\ude00', 'в'], n);
+    fc.assert(
+      fc.property(word(12), word(12), fc.constantFrom(Infinity, 0, 1, 2, 3), (a, b, max) => {
+        assert.equal(textutilEditDistance(a, b, max), referenceDistance(a, b, max), `${a} / ${b} / ${max}`);
+      }),
+      params(5000),
+    );
+    fc.assert(
+      fc.property(word(90), word(90), (a, b) => assert.equal(textutilEditDistance(a, b), referenceDistance(a, b))),
+      params(200),
+    );
+  });
+
+  it('guardedExec finds what the pattern with the leading (?<![\\p{L}\\p{N}]) finds, with gu and giu flags', () => {
+    const textPieces = ['ИКОП', 'икоп', 'школа', 'Школы', 'а', '1', ' ', '(', ')', '«', '»', '\u0345', 'ǅ', '\ud835\udc00', '\ud83d\ude00', '\ud835', '\udc00', 'ſ', 'x', 'ΙΙ'];
+    // Bodies as the rule builds them: a literal first character (a letter, a quote, a lone surrogate).
+    const bodies = ['ИКОП(?![\\p{L}\\p{N}])', 'школ\\p{L}*(?![\\p{L}\\p{N}])', 'а', '«[^»]*»', '\\udc00x?', '\\ud835', 'ιι'];
+    fc.assert(
+      fc.property(textOf(textPieces, 25), fc.constantFrom(...bodies), fc.constantFrom('gu', 'giu'), fc.nat(30), (text, body, flags, k) => {
+        const from = Math.min(k, text.length);
+        const reference = new RegExp(`(?<![\\p{L}\\p{N}])${body}`, flags);
+        const fast = new RegExp(body, flags);
+        const want: [number, string][] = [];
+        const got: [number, string][] = [];
+        reference.lastIndex = from;
+        for (let m = reference.exec(text); m && want.length < 50; m = reference.exec(text)) {
+          want.push([m.index, m[0]]);
+          if (m[0].length === 0) reference.lastIndex += (text.codePointAt(reference.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+        }
+        let next = from;
+        for (let m = textutilGuardedExec(fast, text, next, flags); m && got.length < 50; m = textutilGuardedExec(fast, text, next, flags)) {
+          got.push([m.index, m[0]]);
+          next = m.index + m[0].length;
+          if (m[0].length === 0) next += (text.codePointAt(next) ?? 0) > 0xffff ? 2 : 1;
+        }
+        assert.deepEqual(got, want, JSON.stringify({ text, body, flags, from }));
+      }),
+      params(3000),
+    );
+  });
+});

@@ -43,22 +43,33 @@ export function foldToLatin(s: string): string {
   return out;
 }
 
+/** Two rows of {@link editDistance}, reused from call to call (it runs per word of some scans). */
+const distanceRows: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
+
 /** Levenshtein distance (insertions, deletions, substitutions), stopping early above `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const m = b.length;
+  // Rows for long strings are allocated for the call only (the kept ones stay small).
+  const rows: [Int32Array, Int32Array] = m < 64 ? distanceRows : [new Int32Array(m + 1), new Int32Array(m + 1)];
+  let prev = rows[0];
+  let cur = rows[1];
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    for (let j = 1; j <= m; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length]!;
+  return prev[m]!;
 }
 
 const LETTER = /^\p{L}$/u;
@@ -110,53 +121,89 @@ export interface WordRuns {
 }
 
 /**
- * The `\p{L}+` words of a text, scanned once by code unit (basic Cyrillic and ASCII letters
- * without a regex). Shared per analysis by `text/typo` (where dictionary words may start) and
- * `text/mixed-script` (which skips the plain words).
+ * Class bits of each BMP code unit for {@link wordRuns}, filled on first sight: 0 unknown, 1 a
+ * letter in U+0400–U+045F (basic Cyrillic), 2 an ASCII letter, 4 another letter, 8 not a letter,
+ * 16 a surrogate (decided by code point).
  */
-export function wordRuns(text: string): WordRuns {
-  // Typed arrays sized for the most runs a text can have (one letter, one separator…): a 1 MB
-  // draft has some 150 000 words, and three growing arrays of them cost more than the scan.
-  const size = (text.length >> 1) + 1;
+const RUN_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) RUN_CLASS[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : 8;
+RUN_CLASS.fill(1, 0x400, 0x460); // every code point of U+0400–U+045F is a letter
+RUN_CLASS.fill(16, 0xd800, 0xe000);
+
+/**
+ * The class bits of the code point at `i` when the table has none: 1, 2 or 4 for a letter
+ * (36 = 4 | 32 for a letter of two code units, outside U+0400–U+045F and ASCII), 0 for none.
+ */
+function slowClass(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  let k = RUN_CLASS[c]!;
+  if (k === 0) RUN_CLASS[c] = k = bmpLetter(c) ? 4 : 8;
+  if (k === 16) return letterLengthAt(text, i) === 0 ? 0 : 36; // only a pair can be a letter
+  return k === 8 ? 0 : k;
+}
+
+/**
+ * Scratch buffers of {@link wordRuns}, reused from call to call (three typed arrays per call,
+ * sized for the worst case, were most of its fixed cost); grown on need, and dropped back to the
+ * small size after a call that needed more than {@link SCRATCH_KEEP} runs.
+ */
+const SCRATCH_SMALL = 4096;
+const SCRATCH_KEEP = 1 << 16;
+let scratchStarts = new Int32Array(SCRATCH_SMALL);
+let scratchEnds = new Int32Array(SCRATCH_SMALL);
+let scratchPlain = new Uint8Array(SCRATCH_SMALL);
+
+function growScratch(): void {
+  const size = scratchStarts.length * 2;
   const starts = new Int32Array(size);
   const ends = new Int32Array(size);
   const plain = new Uint8Array(size);
+  starts.set(scratchStarts);
+  ends.set(scratchEnds);
+  plain.set(scratchPlain);
+  scratchStarts = starts;
+  scratchEnds = ends;
+  scratchPlain = plain;
+}
+
+/**
+ * The `\p{L}+` words of a text, scanned once by code unit (one table lookup per code unit;
+ * surrogates through {@link letterLengthAt}). Shared per analysis by `text/typo` (where dictionary
+ * words may start) and `text/mixed-script` (which skips the plain words).
+ */
+export function wordRuns(text: string): WordRuns {
   let count = 0;
   const n = text.length;
-  // ASCII and basic Cyrillic letters inline; any other code unit through letterLengthAt.
   for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (c < 128 ? !((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) : !(c >= 0x410 && c <= 0x44f) && letterLengthAt(text, i) === 0) {
+    let k = RUN_CLASS[text.charCodeAt(i)]!;
+    if ((k & 7) === 0 && (k = slowClass(text, i)) === 0) {
       i++;
       continue;
     }
     const a = i;
-    let cyrillic = true;
-    let ascii = true;
+    let seen = 0; // the class bits of the run's code points
     for (;;) {
-      const d = text.charCodeAt(i);
-      if (d >= 0x410 && d <= 0x44f) {
-        ascii = false;
-        i++;
-      } else if (d < 128) {
-        if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122))) break;
-        cyrillic = false;
-        i++;
-      } else {
-        const len = letterLengthAt(text, i);
-        if (len === 0) break;
-        for (let k = i; k < i + len; k++) {
-          const e = text.charCodeAt(k);
-          if (e < 0x400 || e > 0x45f) cyrillic = false;
-          if (e >= 0x80) ascii = false;
-        }
-        i += len;
-      }
+      seen |= k;
+      i += k === 36 ? 2 : 1;
+      if (i >= n) break;
+      k = RUN_CLASS[text.charCodeAt(i)]!;
+      if ((k & 7) === 0 && (k = slowClass(text, i)) === 0) break;
     }
-    starts[count] = a;
-    ends[count] = i;
-    plain[count] = cyrillic || (ascii && i - a > 1) ? 1 : 0;
+    const cyrillic = (seen & 6) === 0;
+    const ascii = (seen & 5) === 0;
+    if (count === scratchStarts.length) growScratch();
+    scratchStarts[count] = a;
+    scratchEnds[count] = i;
+    scratchPlain[count] = cyrillic || (ascii && i - a > 1) ? 1 : 0;
     count++;
   }
-  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count), plain: plain.slice(0, count) };
+  const starts = scratchStarts.slice(0, count);
+  const ends = scratchEnds.slice(0, count);
+  const plain = scratchPlain.slice(0, count);
+  if (scratchStarts.length > SCRATCH_KEEP) {
+    scratchStarts = new Int32Array(SCRATCH_SMALL);
+    scratchEnds = new Int32Array(SCRATCH_SMALL);
+    scratchPlain = new Uint8Array(SCRATCH_SMALL);
+  }
+  return { count, starts, ends, plain };
 }

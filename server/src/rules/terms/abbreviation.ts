@@ -66,14 +66,14 @@ function initials(word: string): string {
 function longFormBefore(text: string, lineStart: number, end: number, acronym: string): OffsetRange | undefined {
   const letters = acronym.replace(/[^\p{Lu}]/gu, '');
   let pos = end;
-  while (pos > lineStart && /\s/.test(text[pos - 1]!)) pos--;
+  while (pos > lineStart && isWhite(text.charCodeAt(pos - 1))) pos--;
   let stop = pos;
   // An optional quoted tail («Сферум», «Электронная … Система»).
   if (text[pos - 1] === '»' || text[pos - 1] === '"') {
     const open = text.lastIndexOf(text[pos - 1] === '»' ? '«' : '"', pos - 2);
     if (open < lineStart) return undefined;
     pos = open;
-    while (pos > lineStart && /\s/.test(text[pos - 1]!)) pos--;
+    while (pos > lineStart && isWhite(text.charCodeAt(pos - 1))) pos--;
   }
   let got = '';
   let start = pos;
@@ -98,7 +98,7 @@ const HYPHENS = '-‐‑';
  */
 function wordBefore(text: string, lineStart: number, pos: number): OffsetRange | undefined {
   let end = pos;
-  while (end > lineStart && WHITE.test(text[end - 1]!)) end--;
+  while (end > lineStart && isWhite(text.charCodeAt(end - 1))) end--;
   let start = end;
   for (;;) {
     const n = start - lineStart >= 1 ? letterLengthBefore(text, start) : 0;
@@ -116,7 +116,11 @@ function wordBefore(text: string, lineStart: number, pos: number): OffsetRange |
   return start < end ? { start, end } : undefined;
 }
 
-const WHITE = /\s/;
+/** `\s` of JavaScript regular expressions, by code unit (a regex test per character allocated a string each). */
+function isWhite(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 const inflectedCache = new Map<string, string>();
 
@@ -207,19 +211,20 @@ const regexCache = new Map<string, RegExp>();
 /**
  * A compiled pattern from a small cache (the same names recur from draft to draft). For a search
  * in a `plainText`, the equivalent `plainSource` pattern without `i`/`u` when there is one: a
- * pattern with `\p{L}` and `iu` costs ~1.5 ms to compile.
+ * pattern with `\p{L}` and `iu` costs ~1.5 ms to compile. Keyed by the source asked for (the
+ * rewrite is done once per pattern).
  */
 function cachedRegex(source: string, flags: string, plain: boolean): RegExp {
-  if (plain) {
-    const p = plainSource(source, flags.includes('i'));
-    if (p !== undefined) {
-      source = p;
-      flags = flags.replace(/[iu]/g, '');
-    }
-  }
-  const key = flags + ' ' + source;
+  const key = (plain ? 'p' : 'a') + flags + ' ' + source;
   let re = regexCache.get(key);
   if (!re) {
+    if (plain) {
+      const p = plainSource(source, flags.includes('i'));
+      if (p !== undefined) {
+        source = p;
+        flags = flags.replace(/[iu]/g, '');
+      }
+    }
     if (regexCache.size >= 256) regexCache.clear();
     regexCache.set(key, (re = new RegExp(source, flags)));
   }
@@ -227,15 +232,38 @@ function cachedRegex(source: string, flags: string, plain: boolean): RegExp {
   return re;
 }
 
-/** Starts of the matches of a global pattern in `text.slice(0, to)` from `from`, lazily. */
+/**
+ * The next match at or after `from` of `(?<![\p{L}\p{N}])` + the pattern of `re` (flags `flags`, global)
+ * in `subject`: `re` (the pattern without that lookbehind) is run, and a match with a letter or
+ * digit before it is skipped (the search goes on one code point further). A pattern opening with
+ * a lookbehind is tried at every position of the text; without it the regex engine skips ahead to
+ * its first letters. For patterns that never match empty (the regex engine also tries the middle
+ * of a surrogate pair there; `exec` from such an index starts at the pair). Exported for the
+ * fast-path test.
+ */
+export function guardedExec(re: RegExp, subject: string, from: number, flags: string): RegExpExecArray | null {
+  const fold = flags.includes('i'); // with `iu`, U+0345 (folds to «ι») counts as a letter
+  for (;;) {
+    re.lastIndex = from;
+    const m = re.exec(subject);
+    if (!m) return null;
+    const p = m.index;
+    if (!(wordCharBefore(subject, p) || (fold && p > 0 && subject.charCodeAt(p - 1) === 0x345))) return m;
+    from = p + ((subject.codePointAt(p) ?? 0) > 0xffff ? 2 : 1);
+  }
+}
+
+/**
+ * Starts of the matches of `(?<![\p{L}\p{N}])` + `source` (global, flags `flags`) in
+ * `text.slice(0, to)` from `from`, lazily.
+ */
 function* regexWords(text: string, source: string, flags: string, from: number, to: number): Generator<number> {
   const re = cachedRegex(source, flags, plainText(text));
   const subject = to === text.length ? text : text.slice(0, to);
   // The position is kept here: the cached pattern may serve another search between two steps.
   let next = from;
   for (;;) {
-    re.lastIndex = next;
-    const m = re.exec(subject);
+    const m = guardedExec(re, subject, next, flags);
     if (!m) return;
     next = m.index + m[0].length;
     if (m[0].length === 0) next += (subject.codePointAt(next) ?? 0) > 0xffff ? 2 : 1;
@@ -326,14 +354,14 @@ export default defineRule({
       // `(?<![\p{L}\p{N}])text(?![\p{L}\p{N}])` finds; a pattern opening with a lookbehind is tried at
       // every position of the text.
       const exact = (from: number, to: number): Iterable<number> =>
-        literalSafe(alias.text) ? wholeWords(text, alias.text, from, to) : regexWords(text, `(?<![\\p{L}\\p{N}])${escape(alias.text)}(?![\\p{L}\\p{N}])`, 'gu', from, to);
+        literalSafe(alias.text) ? wholeWords(text, alias.text, from, to) : regexWords(text, `${escape(alias.text)}(?![\\p{L}\\p{N}])`, 'gu', from, to);
 
       // Repeated long form.
       if (alias.longForm) {
         const long = text.slice(alias.longForm.start, alias.longForm.end);
-        const re = cachedRegex(`(?<![\\p{L}\\p{N}])${inflectedPattern(long)}(?![\\p{L}\\p{N}])`, 'giu', plainText(text));
-        re.lastIndex = alias.intro.end;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
+        // `(?<![\\p{L}\\p{N}])` + the inflected long form, the lookbehind tested apart (guardedExec).
+        const re = cachedRegex(`${inflectedPattern(long)}(?![\\p{L}\\p{N}])`, 'giu', plainText(text));
+        for (let m = guardedExec(re, text, alias.intro.end, 'giu'); m; m = guardedExec(re, text, m.index + m[0].length, 'giu')) {
           const start = m.index;
           const end = start + m[0].length;
           if (inZones(zones, start, end) || inDefs(start) || inIntro(start) || /^\s*\(/.test(text.slice(end, end + 3))) continue;
@@ -365,7 +393,7 @@ export default defineRule({
       // leading lookbehind reads as at the start of the rest), stopping at the first use.
       const usage = alias.acronym
         ? exact(alias.intro.end, text.length)
-        : regexWords(text, `(?<![\\p{L}\\p{N}])${inflectedPattern(alias.text)}(?![\\p{L}\\p{N}])`, 'giu', alias.intro.end, text.length);
+        : regexWords(text, `${inflectedPattern(alias.text)}(?![\\p{L}\\p{N}])`, 'giu', alias.intro.end, text.length);
       let used = false;
       for (const start of usage) {
         if (!inIntro(start)) {
