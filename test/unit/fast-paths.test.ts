@@ -927,3 +927,29 @@ describe('fast paths: word runs, edit distance, guarded abbreviation search (tex
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Deep nesting pre-check (syntax/parse mayNestDeep): never rejects a text the regex matches
+// ---------------------------------------------------------------------------------------------
+
+describe('fast paths: deep-nesting pre-check before the nesting regex (syntax/parse)', () => {
+  const { DEEP_NESTING_RE, mayNestDeep } = require('../../server/src/syntax/parse') as typeof import('../../server/src/syntax/parse');
+  const piece = fc.constantFrom('>', '> ', '-', '- ', '*', '+ ', '1.', '12) ', '3. ', ' ', '\t', '  ', '\n', '\r\n', 'а', 'x', '.', ')', '0');
+  const runs = fc.array(fc.tuple(piece, fc.integer({ min: 1, max: 40 })), { maxLength: 12 }).map((parts) => parts.map(([p, n]) => p.repeat(n)).join(''));
+
+  it('is true for every text DEEP_NESTING_RE matches (and the regex decides the rest)', () => {
+    fc.assert(
+      fc.property(runs, (text) => {
+        if (DEEP_NESTING_RE.test(text)) assert.ok(mayNestDeep(text), JSON.stringify(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('lets through the nesting the parser must defuse and skips ordinary drafts', () => {
+    assert.ok(mayNestDeep('> '.repeat(40)));
+    assert.ok(mayNestDeep('intro\n' + '1. '.repeat(33) + 'x'));
+    assert.ok(mayNestDeep('a\n' + ' '.repeat(33) + 'code'));
+    assert.equal(mayNestDeep('# Положение\n\n1. Общие положения\n\n1.1. Текст пункта.\n'), false);
+  });
+});

@@ -56,7 +56,36 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
  * one pattern, one scan of the text (the three alternatives were three whole-text regexes; a
  * char-code loop over the whole text is slower than either in a cold process).
  */
-const DEEP_NESTING_RE = /(?:[>*+-][ \t]*){33}|(?:\d{1,9}[.)][ \t]+){33}|^[ \t]{33}/m;
+export const DEEP_NESTING_RE = /(?:[>*+-][ \t]*){33}|(?:\d{1,9}[.)][ \t]+){33}|^[ \t]{33}/m;
+
+/** `[>*+\-0-9.) \t]`: every character of a {@link DEEP_NESTING_RE} match is one of these. */
+const isNestingChar = (c: number): boolean => c === 32 || c === 9 || (c >= 41 && c <= 62 && ((NESTING_CHARS >>> (c - 41)) & 1) === 1);
+/** Bits `c - 41` of `)` `*` `+` `-` `.`, the digits and `>`. */
+const NESTING_CHARS = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 4) | (1 << 5) | (0x3ff << 7) | (1 << 21);
+
+/**
+ * Pre-check for {@link DEEP_NESTING_RE} (which would read every character): a match is at least
+ * 33 consecutive {@link isNestingChar} characters (33 markers, 33 ordered markers of 3+ each, or
+ * 33 spaces/tabs), so a text without such a run cannot match. A run of 33 covers one of every 33rd
+ * position: only those are probed, and the run around a probe that hits is measured; the next
+ * probe is 33 past the end of a short run (a run of 33 cannot hold that end).
+ */
+export function mayNestDeep(text: string): boolean {
+  const n = text.length;
+  for (let i = 32; i < n; ) {
+    if (!isNestingChar(text.charCodeAt(i))) {
+      i += 33;
+      continue;
+    }
+    let lo = i;
+    while (lo > 0 && i - lo < 33 && isNestingChar(text.charCodeAt(lo - 1))) lo--;
+    let hi = i + 1;
+    while (hi < n && hi - lo < 33 && isNestingChar(text.charCodeAt(hi))) hi++;
+    if (hi - lo >= 33) return true;
+    i = hi + 33;
+  }
+  return false;
+}
 
 /**
  * Replaces container markers beyond {@link MAX_NESTING} on a line (`> > > …`, `- - - …`) or indented beyond {@link MAX_INDENT} by `x`,
@@ -64,7 +93,7 @@ const DEEP_NESTING_RE = /(?:[>*+-][ \t]*){33}|(?:\d{1,9}[.)][ \t]+){33}|^[ \t]{3
  * micromark minutes.
  */
 function defuseNesting(text: string): string {
-  if (!DEEP_NESTING_RE.test(text)) return text;
+  if (!mayNestDeep(text) || !DEEP_NESTING_RE.test(text)) return text;
   const out: string[] = [];
   let last = 0;
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
