@@ -21,6 +21,7 @@ import type { ActsData, Citation } from '../../server/src/legal/types';
 import { readClauseNumber } from '../../server/src/model/clauseNumber';
 import { buildModel } from '../../server/src/model/clauseTree';
 import { classifyText } from '../../server/src/model/lines';
+import { isPlainCode as refsPlainCode, wordAt as refsWordAt } from '../../server/src/model/references';
 import type { ClauseNumber } from '../../server/src/model/types';
 import { findForms, paradigm, paradigmIds } from '../../server/src/morph';
 import { inlineCodeRanges, linkDestinations, linkRanges, protectedZones } from '../../server/src/analysis/zones';
@@ -951,5 +952,217 @@ describe('fast paths: deep-nesting pre-check before the nesting regex (syntax/pa
     assert.ok(mayNestDeep('intro\n' + '1. '.repeat(33) + 'x'));
     assert.ok(mayNestDeep('a\n' + ' '.repeat(33) + 'code'));
     assert.equal(mayNestDeep('# Положение\n\n1. Общие положения\n\n1.1. Текст пункта.\n'), false);
+  });
+});
+
+describe('fast paths: word index as a hash table of wanted words (roles5; literalHits rolling openings: see roles-legal above)', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const morph = require('../../server/src/morph') as typeof import('../../server/src/morph');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  // A letter other than plain Latin and Cyrillic (U+1C82) anywhere turns the word index off: findForms
+  // then scans with the paradigm's own regular expression, the reference here.
+  const byRegex = (text: string, p: import('../../server/src/morph').Paradigm): import('../../server/src/morph').FormMatch[] =>
+    morph.findForms(text + '\n\u1c82', p).filter((m) => m.end <= text.length);
+  const ids = morph.paradigmIds();
+  const forms = [...new Set(ids.flatMap((id) => Object.values(morph.paradigm(id)!.forms)))];
+  const WORDS = [...forms.slice(0, 400), ...forms.slice(0, 60).map((f) => f.toUpperCase()), 'совета', 'советом', 'не', 'при', 'а', 'я', 'Ё', 'ёж', 'x', 'AB', '1', '_'];
+  const SEP = [' ', '\u00a0', '\n', '-', '«', '»', ', ', '', '.'];
+  const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEP)), { maxLength: 16 }).map((a) => a.map(([w, s]) => w + s).join(''));
+
+  it('findForms through the word index finds what the paradigm regex finds', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(...ids), (t, id) => {
+        const p = morph.paradigm(id)!;
+        assert.deepEqual(morph.findForms(t, p), byRegex(t, p), `${id} in ${JSON.stringify(t)}`);
+      }),
+      params(3000),
+    );
+  });
+
+  it('stays exact while the table of wanted words grows and after it is dropped (thousands of workspace words)', () => {
+    // Deterministic pseudo-words of 1–9 letters (Cyrillic and Latin, with ё): many share first,
+    // second and last letters and lengths, so probe chains are long.
+    const ALPHA = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяabcxyz';
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const pseudo = (): string => Array.from({ length: 1 + rnd(9) }, () => ALPHA[rnd(ALPHA.length)]!).join('');
+    const ps = Array.from({ length: 4600 }, (_, i) => morph.literalParadigm(`ws.${i}`, pseudo()));
+    for (let round = 0; round < 4600; round += 37) {
+      const some = ps.slice(round, round + 37);
+      const t = some.map((p, k) => (k % 3 === 0 ? p.lemma.toUpperCase() : p.lemma) + (k % 2 ? ' ' : ', ')).join('') + pseudo() + ' ' + pseudo();
+      // (The reference regex compiles with `iu`, slowly: a few paradigms per round.)
+      for (const p of [some[rnd(some.length)]!, ps[rnd(ps.length)]!, morph.paradigm(ids[rnd(ids.length)]!)!]) {
+        assert.deepEqual(morph.findForms(t, p), byRegex(t, p), `${p.id} ${p.lemma} in ${JSON.stringify(t)}`);
+      }
+      // Findings the index must not lose: every word of the round is found.
+      for (const p of some) assert.ok(morph.findForms(t, p).length > 0, `${p.lemma} in ${JSON.stringify(t)}`);
+    }
+  });
+});
+
+// ---- terms5: platform mention candidates, lookalike folding, plainText (round 5) ----
+import { scanMentions as terms5ScanMentions } from '../../server/src/analysis/platform';
+import { foldToCyrillic as terms5FoldToCyrillic, foldToLatin as terms5FoldToLatin, LATIN_TO_CYRILLIC as terms5L2C, CYRILLIC_TO_LATIN as terms5C2L } from '../../server/src/analysis/script';
+import { plainText as terms5PlainText } from '../../server/src/util/plainText';
+
+describe('fast paths (terms5): platform mentions, folding, plain texts', () => {
+  // The global scans scanMentions replaced (sources copied from analysis/platform.ts).
+  const L = '\\p{L}\\p{N}';
+  const MAX_TOKEN_RE = new RegExp(`(?<![${L}_@.\\/-])[МMмm][АAаa][ХXхx](?:ом|е|а|у)?(?![${L}_]|\\.[a-z])`, 'gu');
+  const NATIONAL_RE = new RegExp(`(?<![${L}])национальн\\p{L}*\\s+(?:российск\\p{L}*\\s+)?мессенджер\\p{L}*`, 'giu');
+  const VK_BRAND_RE = new RegExp(`(?<![${L}])(?:VK|ВК|Vk|Вк|vk)(?:\\s*[-‐‑–]\\s*|[ \\t\\u00a0]+)(?:[Мм]ессенджер\\p{L}*|МЕССЕНДЖЕР\\p{L}*|[Mm]essenger)`, 'gu');
+  const all = (re: RegExp, t: string): string[] => [...t.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+  const piece = fc.constantFrom(
+    'МАХ', 'MAX', 'Мах', 'max', 'мАx', 'МАХе', 'махом', 'национальн', 'НАЦИОНАЛЬНЫЙ', 'нацᲂональный', 'национальнациональн', 'ый', 'ого',
+    ' ', '  ', '\n', '-', ' - ', '.', '@', '/', 'российский ', 'мессенджер', 'МЕССЕНДЖЕР', 'Messenger', 'VK', 'ВК', 'Вк', 'vk', 'vK',
+    'ПРОФИЛЬ', 'профиль', 'прᲂфиль', 'учебный ', 'a', 'я', '1', '_', '\u00a0', '😀', 'K', 'ᲂ',
+  );
+  const text = fc.array(piece, { maxLength: 24 }).map((a) => a.join(''));
+
+  it('scanMentions finds what the three global scans find, and sees «профил» where the text has it', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const max: string[] = [];
+        const national: string[] = [];
+        const vk: string[] = [];
+        const profile = terms5ScanMentions(
+          t,
+          (m, s) => (max.push(`${s}:${m}`), s + m.length),
+          (s, e) => national.push(`${s}:${t.slice(s, e)}`),
+          (s, e) => vk.push(`${s}:${t.slice(s, e)}`),
+        );
+        assert.deepEqual(max, all(MAX_TOKEN_RE, t), JSON.stringify(t));
+        assert.deepEqual(national, all(NATIONAL_RE, t), JSON.stringify(t));
+        assert.deepEqual(vk, all(VK_BRAND_RE, t), JSON.stringify(t));
+        assert.equal(profile, /профил/iu.test(t), JSON.stringify(t));
+      }),
+      params(4000),
+    );
+  });
+
+  it('foldToCyrillic / foldToLatin equal the character-by-character lookup they replaced', () => {
+    const byChar = (s: string, map: Readonly<Record<string, string>>): string => {
+      let out = '';
+      for (const ch of s) out += map[ch] ?? ch;
+      return out;
+    };
+    const str = fc.string({ unit: fc.oneof(fc.constantFrom(...'aeopcyxABEKMHOPCTXаеорсухАВЕКМНОРСТХфыЁё \ud83d\ude00\ud800'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 16 });
+    fc.assert(
+      fc.property(str, (s) => {
+        assert.equal(terms5FoldToCyrillic(s), byChar(s, terms5L2C));
+        assert.equal(terms5FoldToLatin(s), byChar(s, terms5C2L));
+      }),
+      params(800),
+    );
+  });
+
+  it('plainText equals the per-code-unit test over every UTF-16 code unit', () => {
+    const NOT_PLAIN = /[\p{L}\p{N}\u0345]/u;
+    const naive = (t: string): boolean => {
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c >= 0xd800 && c < 0xe000) return false;
+        const ch = t[i]!;
+        const basic = c < 0x80 || (c >= 0x410 && c < 0x450) || c === 0x401 || c === 0x451;
+        if (!basic && NOT_PLAIN.test(ch)) return false;
+      }
+      return true;
+    };
+    for (let c = 0; c < 0x10000; c++) {
+      const t = `Текст «${String.fromCharCode(c)}» — text`;
+      assert.equal(terms5PlainText(t), naive(t), `U+${c.toString(16)}`);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// References: the reference word read without `iu` on plain text (model/references.ts `wordAt`)
+// ---------------------------------------------------------------------------------------------
+
+describe('fast paths: reference words', () => {
+  /** WORD_RE as it was before the plain fast path. */
+  const WORD_RE_ORIG = /(?<![\p{L}\d])(?:(подпункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|подп\.|пп\.)|(пункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|п\.)|(раздел(?:а|у|ом|е|ы|ов|ам|ами|ах)?|разд\.)|(приложени(?:е|я|ю|ем|и|й|ям|ями|ях)|прил\.))(?![\p{L}])/yiu;
+  const orig = (t: string, at: number): string => {
+    WORD_RE_ORIG.lastIndex = at;
+    const m = WORD_RE_ORIG.exec(t);
+    return m ? JSON.stringify([m.index, ...m]) : 'null';
+  };
+  const fast = (t: string, at: number): string => {
+    const m = refsWordAt(t, at);
+    return m ? JSON.stringify([m.index, ...m]) : 'null';
+  };
+
+  it('isPlainCode holds only characters whose letter-ness the plain pattern knows', () => {
+    const LETTER = /[\p{L}]/iu;
+    const LETTER_OR_DIGIT = /[\p{L}\d]/iu;
+    for (let c = 0; c < 0x10000; c++) {
+      if (!refsPlainCode(c)) continue;
+      const ch = String.fromCharCode(c);
+      const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x400 && c <= 0x45f);
+      assert.equal(LETTER.test(ch), letter, `U+${c.toString(16)}`);
+      assert.equal(LETTER_OR_DIGIT.test(ch), letter || (c >= 48 && c <= 57), `U+${c.toString(16)}`);
+    }
+  });
+
+  it('wordAt matches WORD_RE at every position of random texts', () => {
+    const pieces = ['п', 'П', 'пп.', 'п.', 'подп', 'подпункт', 'пункт', 'ПУНКТ', 'Пункт', 'РАЗДЕЛ', 'ПРИЛОЖЕНИЯ', 'раздел', 'разд', 'прил', 'приложени', 'приложение',
+      'а', 'ами', 'ам', 'ах', 'ом', 'ов', 'е', 'ем', 'и', 'й', 'я', 'ям', 'ями', 'ях', 'ы', 'у', 'ю', 'х', '.', ' ', '\u00a0', '«', '1', 'x', 'ё',
+      'ᲂ', 'ᲁ', 'ᲄ', 'é', '\u0345', '\ud835\udc00', '\ud83d\ude00', '\u0460', '—', '№'];
+    fc.assert(
+      fc.property(textOf(pieces, 30), (t) => {
+        for (let at = 0; at <= t.length; at++) assert.equal(fast(t, at), orig(t, at), `${JSON.stringify(t)} @${at}`);
+      }),
+      params(3000),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// legstruct5: the citation suffix scan without `u`; structure/title's self-reference scans run
+// sticky at the cue hits instead of over the whole line
+// ---------------------------------------------------------------------------------------------
+describe('fast paths: suffix scan without u (legal), self-reference scans at cue hits (structure/title)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { titleInternals } = require('../../server/src/rules/structure/title') as typeof import('../../server/src/rules/structure/title');
+
+  it('`i` folds the letters of the suffix scan (Ф, К, З) exactly as `iu` does, on every code unit', () => {
+    for (const letter of ['Ф', 'К', 'З', 'ф', 'к', 'з']) {
+      const iu = new RegExp(`^${letter}$`, 'iu');
+      const i = new RegExp(`^${letter}$`, 'i');
+      for (let c = 0; c < 0x10000; c++) {
+        if (c >= 0xd800 && c <= 0xdfff) continue;
+        const s = String.fromCharCode(c);
+        assert.equal(i.test(s), iu.test(s), `${letter} / U+${c.toString(16)}`);
+      }
+    }
+  });
+
+  it('the suffix scan without `u` finds what it found with `u`', () => {
+    const withU = /[-–—][^\S\r\n]*(?:(ФКЗ|Ф[З3])|\d{2}(?!\d))/giu;
+    const without = /[-–—][^\S\r\n]*(?:(ФКЗ|Ф[З3])|\d{2}(?!\d))/gi;
+    const pieces = ['-', '–', '—', ' ', '\u00a0', '\n', '\r', 'ФЗ', 'фз', 'Ф3', 'ФКЗ', 'фкз', 'Фз', 'ф', 'к', 'з', '20', '3', '123', '\ud83d\ude00', '\ud83d', 'a', 'ᲂ'];
+    fc.assert(
+      fc.property(textOf(pieces, 30), (text) => {
+        const all = (re: RegExp): string[] => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}:${m[1]}`);
+        assert.deepEqual(all(without), all(withU), JSON.stringify(text));
+      }),
+      params(3000),
+    );
+  });
+
+  it('the ADJ and DALEE scans run at cue hits find what the global scans of the line find', () => {
+    const pieces = [
+      'настоящее', 'Настоящий', 'НАСТОЯЩЕГО', 'данного', 'Данным', 'данн', 'настоящ', 'наᲂтоящее', 'далее', 'Далее', 'ДАЛЕЕ', ' ', '  ', '\u00a0', ' - ', ' – ', '—',
+      'положение', 'Положения', 'порядок', 'Порядком', 'правила', 'Правил', 'регламент', 'инструкцию', 'Инструкцией', 'ая', 'ий', 'ое', 'о', 'а', '«', '»', '"', '.', ':', 'x', 'ё',
+    ];
+    fc.assert(
+      fc.property(textOf(pieces, 30), (content) => {
+        const { adj, dalee } = titleInternals.scans(content);
+        const view = (ms: RegExpExecArray[]): string[] => ms.map((m) => `${m.index}:${[...m].join('|')}`);
+        assert.deepEqual(view(adj[0]), view(adj[1]), JSON.stringify(content));
+        assert.deepEqual(view(dalee[0]), view(dalee[1]), JSON.stringify(content));
+      }),
+      params(4000),
+    );
   });
 });

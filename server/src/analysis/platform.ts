@@ -76,7 +76,22 @@ const VK_BRAND_RE = new RegExp(`(?<![${L}])(?:VK|ВК|Vk|Вк|vk)(?:\\s*[-‐‑
 // The lookahead first: the lookbehind (which scans back over `\s+`) runs only where `VK` stands,
 // otherwise every position of a long whitespace run rescans the run (quadratic).
 const VK_PROFILE_RE = new RegExp(`(?=VK|ВК)(?<=учебн\\p{L}*\\s+профил\\p{L}*\\s+(?:в\\s+)?)(?:VK|ВК)(?![${L}]|\\s*[-‐‑–]?\\s*мессенджер)`, 'giu');
-const PROFILE_HINT = /профил/iu;
+/**
+ * Sticky twins of the mention patterns, tried only where one scan of the text finds their first
+ * letters (the leading lookbehinds made each global scan test them at every position). A match of
+ * each pattern starts with its candidate, so the first candidate where the sticky pattern matches
+ * is the match its global scan finds, and that scan goes on after the match.
+ */
+const MAX_TOKEN_AT = new RegExp(MAX_TOKEN_RE.source, 'uy');
+const NATIONAL_AT = new RegExp(NATIONAL_RE.source, 'iuy');
+const VK_BRAND_AT = new RegExp(VK_BRAND_RE.source, 'uy');
+/**
+ * The candidates, told apart by their first letters: `[МMмm][АAаa][ХXхx]`, «национальн» and
+ * «профил» (every match of the `VK` profile pattern has it in its lookbehind) as flags `iu` read them — each letter class holds
+ * every code point that `iu` equates with the letter (only «о» has a third one, U+1C82) — and
+ * `VK|ВК|Vk|Вк|vk`. The scan steps one position past each candidate (candidates may overlap).
+ */
+const CANDIDATES = /[МMмm][АAаa][ХXхx]|[нН][аА][цЦ][иИ][оОᲂ][нН][аА][лЛ][ьЬ][нН]|VK|ВК|Vk|Вк|vk|[пП][рР][оОᲂ][фФ][иИ][лЛ]/g;
 const VK_PROFILE_AT = new RegExp(VK_PROFILE_RE.source, 'iuy');
 /** Where `VK`/`ВК` may stand (any case; mixed pairs too, the pattern decides). */
 const VK_CANDIDATE = /[vв][kк]/gi;
@@ -199,6 +214,9 @@ function capitalOrDigit(c: number): boolean | undefined {
   return undefined;
 }
 
+/** The characters where a sentence walk may stop. */
+const STOP_CHARS = /[\n\r.;!?]/g;
+
 function sentenceIndex(text: string): SentenceIndex {
   // Identity first: comparing two distinct equal-length texts by content costs a full scan.
   const first = sentenceIndexes[0];
@@ -211,7 +229,11 @@ function sentenceIndex(text: string): SentenceIndex {
   // {@link backStop} without slices and regexes on the common characters: after `.` both ask
   // whether white space and a capital or a digit follow; `;!?` always stop a forward walk (`/\s|$/`
   // matches any one character) and a backward walk when white space (or the end) follows.
-  for (let p = 0; p < text.length; p++) {
+  // The regex finds the next of these characters far faster than a loop over every code unit;
+  // `test` moves `lastIndex` past it without allocating a match array.
+  STOP_CHARS.lastIndex = 0;
+  while (STOP_CHARS.test(text)) {
+    const p = STOP_CHARS.lastIndex - 1;
     const c = text.charCodeAt(p);
     if (c === 10 || c === 13) {
       fwd.push(p);
@@ -334,6 +356,57 @@ function compileMarkers(markers: readonly string[]): readonly RegExp[] {
   return out;
 }
 
+/**
+ * The matches of the global scans of {@link MAX_TOKEN_RE} (`onMax(match, start)` returns the end of
+ * the match), {@link NATIONAL_RE} and {@link VK_BRAND_RE}, each in order, from one scan of their
+ * candidates; true when the text has «профил» (the `VK` profile pattern may match). Exported for
+ * the property test.
+ */
+export function scanMentions(
+  text: string,
+  onMax: (match: string, start: number) => number,
+  onNational: (start: number, end: number) => void,
+  onVk: (start: number, end: number) => void,
+): boolean {
+  // Where each pattern's global scan would go on (the end of its last match).
+  let maxFrom = 0;
+  let nationalFrom = 0;
+  let vkFrom = 0;
+  let profile = false;
+  CANDIDATES.lastIndex = 0;
+  // `test` moves `lastIndex` past the candidate without allocating a match array.
+  while (CANDIDATES.test(text)) {
+    const after = CANDIDATES.lastIndex;
+    const c = text.charCodeAt(after - 1);
+    let q: number;
+    if (c === 0x445 || c === 0x425 || c === 120 || c === 88) {
+      q = after - 3; // `мах`: the last letter is one of `хХxX`
+      CANDIDATES.lastIndex = q + 1;
+      if (q < maxFrom) continue;
+      MAX_TOKEN_AT.lastIndex = q;
+      const m = MAX_TOKEN_AT.exec(text);
+      if (m) maxFrom = onMax(m[0], q);
+    } else if (c === 0x43d || c === 0x41d) {
+      q = after - 10; // «национальн»
+      CANDIDATES.lastIndex = q + 1;
+      if (q < nationalFrom) continue;
+      NATIONAL_AT.lastIndex = q;
+      const m = NATIONAL_AT.exec(text);
+      if (m) onNational(q, (nationalFrom = q + m[0].length));
+    } else if (c === 0x43b || c === 0x41b) {
+      profile = true; // «профил»
+    } else {
+      q = after - 2; // `VK`
+      CANDIDATES.lastIndex = q + 1;
+      if (q < vkFrom) continue;
+      VK_BRAND_AT.lastIndex = q;
+      const m = VK_BRAND_AT.exec(text);
+      if (m) onVk(q, (vkFrom = q + m[0].length));
+    }
+  }
+  return profile;
+}
+
 /** Every platform mention of a text outside protected zones (code, URLs, e-mails, comments). */
 export function findMentions(model: DocumentModel, text: string, knowledge?: Knowledge): PlatformMention[] {
   const zones = protectedZones(model, text);
@@ -348,23 +421,21 @@ export function findMentions(model: DocumentModel, text: string, knowledge?: Kno
     matchers ??= historicalMatchers(termsData(knowledge).historicalMarkers, plainText(text));
     out.push({ platform, kind, start, end, text: text.slice(start, end), historical: historicalIn(index, start, knowledge, matchers) });
   };
-  // `exec` loops on the module regexes: `matchAll` clones the regex on every call.
-  MAX_TOKEN_RE.lastIndex = 0;
-  for (let m = MAX_TOKEN_RE.exec(text); m; m = MAX_TOKEN_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const t = m[0].slice(0, 3);
-    if (m[0].length > 3) {
+  /** A match of {@link MAX_TOKEN_RE} at `start`: pushes it when it names the platform; returns its end. */
+  const maxMention = (match: string, start: number): number => {
+    const end = start + match.length;
+    const t = match.slice(0, 3);
+    if (match.length > 3) {
       // A declined lookalike: `МАХе` (all capitals, some Cyrillic) always, `Махе` in a platform
       // context; `махом` is the ordinary word, `MAXе`/`Maxа` are left alone.
-      if (!/[\p{Script=Cyrillic}]/u.test(t)) continue;
+      if (!/[\p{Script=Cyrillic}]/u.test(t)) return end;
       if (t === t.toUpperCase()) push('max', 'max-lookalike', start, end);
       else if (t === 'Мах' && platformContext(text, start, end, (index ??= sentenceIndex(text)))) push('max', 'max-case', start, end);
-      continue;
+      return end;
     }
     if (t === 'MAX') push('max', 'max-canonical', start, end);
     else if (t === t.toUpperCase()) push('max', 'max-lookalike', start, end);
-    else if (t === 'мах') continue; // the ordinary word «мах» («одним махом» is another word form)
+    else if (t === 'мах') return end; // the ordinary word «мах» («одним махом» is another word form)
     else if (t === 'Мах') {
       if (platformContext(text, start, end, (index ??= sentenceIndex(text)))) push('max', 'max-case', start, end);
     } else if (/^[a-z]+$/i.test(t)) {
@@ -373,13 +444,11 @@ export function findMentions(model: DocumentModel, text: string, knowledge?: Kno
     } else {
       push('max', 'max-case', start, end); // mixed scripts in mixed case: «Мax»
     }
-  }
-  NATIONAL_RE.lastIndex = 0;
-  for (let m = NATIONAL_RE.exec(text); m; m = NATIONAL_RE.exec(text)) push('max', 'max-national', m.index, m.index + m[0].length);
-  VK_BRAND_RE.lastIndex = 0;
-  for (let m = VK_BRAND_RE.exec(text); m; m = VK_BRAND_RE.exec(text)) push('vk', 'vk-brand', m.index, m.index + m[0].length);
+    return end;
+  };
+  const profile = scanMentions(text, maxMention, (start, end) => push('max', 'max-national', start, end), (start, end) => push('vk', 'vk-brand', start, end));
   // Every match has «профил» in its lookbehind: most drafts have none, and the scan is skipped.
-  if (PROFILE_HINT.test(text)) for (const [start, end] of profileMatches(text)) push('vk', 'vk-profile', start, end);
+  if (profile) for (const [start, end] of profileMatches(text)) push('vk', 'vk-profile', start, end);
   out.sort((a, b) => a.start - b.start);
   return out;
 }

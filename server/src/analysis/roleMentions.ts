@@ -104,9 +104,14 @@ interface LineQuotes {
   readonly end: number;
 }
 
+/** The marks of a line without quote marks (shared, never modified). */
+const NO_MARKS: number[] = [];
+const NO_OPEN: boolean[] = [];
+
 function lineQuotes(text: string, lineStart: number, lineEnd: number): LineQuotes {
-  const at: number[] = [];
-  const open: boolean[] = [];
+  // Most lines have no quote mark: their arrays are the shared empty ones.
+  let at = NO_MARKS;
+  let open = NO_OPEN;
   let depth = 0;
   let straight = 0;
   const end = Math.min(lineEnd, text.length);
@@ -116,6 +121,7 @@ function lineQuotes(text: string, lineStart: number, lineEnd: number): LineQuote
     else if ((c === 0xbb || c === 0x201d) && depth > 0) depth--;
     else if (c === 0x22) straight++;
     else continue;
+    if (at === NO_MARKS) { at = []; open = []; }
     at.push(i);
     open.push(depth > 0 || straight % 2 === 1);
   }

@@ -563,16 +563,13 @@ export function literalHits(set: LiteralSet, text: string): (number[] | undefine
   for (let i = 0; i < n; i++) out.push(set.joint[i] ? EMPTY_HITS : undefined);
   const { gate, byOpening } = set;
   const len = text.length;
-  let a = 0;
-  let b = len > 0 ? letterIdx[text.charCodeAt(0)]! : 0;
-  let c = len > 1 ? letterIdx[text.charCodeAt(1)]! : 0;
-  for (let p = 0; p + 2 < len; p++) {
-    a = b;
-    b = c;
-    c = letterIdx[text.charCodeAt(p + 2)]!;
-    if (a === 0 || b === 0 || c === 0) continue;
-    const key = openingOf(a, b, c);
+  // The opening of the three code units ending at `q`, rolled along: a non-letter gives a zero
+  // part, and no opening in the gate has one (literals open with three letters).
+  let key = len > 1 ? openingOf(0, letterIdx[text.charCodeAt(0)]!, letterIdx[text.charCodeAt(1)]!) : 0;
+  for (let q = 2; q < len; q++) {
+    key = ((key << 6) & 0x3ffff) | letterIdx[text.charCodeAt(q)]!;
     if ((gate[key >>> 5]! & (1 << (key & 31))) === 0) continue;
+    const p = q - 2;
     const list = byOpening.get(key)!;
     for (let k = 0; k < list.length; k += 3) {
       const i = list[k] as number;

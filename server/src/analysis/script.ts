@@ -29,18 +29,45 @@ export function scriptOf(ch: string): 'latin' | 'cyrillic' | 'other' {
 const LATIN_SCRIPT = /\p{Script=Latin}/u;
 const CYRILLIC_SCRIPT = /\p{Script=Cyrillic}/u;
 
+/**
+ * A lookalike table as code unit → replacement code unit (0: kept). Every key of the tables is one
+ * BMP letter, so replacing code unit by code unit is replacing character by character (a surrogate
+ * is never a key); a string iteration with a keyed lookup per character cost ~1 µs per name.
+ */
+function foldTable(map: Readonly<Record<string, string>>): Uint16Array {
+  const table = new Uint16Array(0x500);
+  for (const [from, to] of Object.entries(map)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  return table;
+}
+
+const TO_CYRILLIC = foldTable(LATIN_TO_CYRILLIC);
+const TO_LATIN = foldTable(CYRILLIC_TO_LATIN);
+
+function fold(s: string, table: Uint16Array): string {
+  let i = 0;
+  // Most strings hold no lookalike (or only from some point on): they are returned as they are.
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x500 && table[c] !== 0) break;
+  }
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const r = c < 0x500 ? table[c]! : 0;
+    out += r !== 0 ? String.fromCharCode(r) : s[i]!;
+  }
+  return out;
+}
+
 /** Replaces Latin lookalikes by Cyrillic letters. */
 export function foldToCyrillic(s: string): string {
-  let out = '';
-  for (const ch of s) out += LATIN_TO_CYRILLIC[ch] ?? ch;
-  return out;
+  return fold(s, TO_CYRILLIC);
 }
 
 /** Replaces Cyrillic lookalikes by Latin letters. */
 export function foldToLatin(s: string): string {
-  let out = '';
-  for (const ch of s) out += CYRILLIC_TO_LATIN[ch] ?? ch;
-  return out;
+  return fold(s, TO_LATIN);
 }
 
 /** Two rows of {@link editDistance}, reused from call to call (it runs per word of some scans). */

@@ -35,9 +35,11 @@ const YEAR_WORD_RE = new RegExp(String.raw`${WS0}(?:г\.|года|г(?![\p{L}]))
 const FZ_ANCHOR_RE = new RegExp(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'yiu');
 /**
  * The dash and suffix every {@link FZ_ANCHOR_RE} match (group 1: `-ФЗ`) and every {@link CODE_RE}
- * match (`-20`) ends with.
+ * match (`-20`) ends with. No `u` flag (the scan runs over every draft and is twice as fast
+ * without it): `i` folds Ф, К, З exactly as `iu` does (no other character folds to them), `\s`
+ * and `\d` are the same sets, and no match can begin or end inside a surrogate pair.
  */
-const SUFFIX_RE = /[-–—][^\S\r\n]*(?:(ФКЗ|Ф[З3])|\d{2}(?!\d))/giu;
+const SUFFIX_RE = /[-–—][^\S\r\n]*(?:(ФКЗ|Ф[З3])|\d{2}(?!\d))/gi;
 /** A federal-law number written the other way round, opening a citation: `ФЗ-152`, `ФЗ № 152`; tried sticky at each {@link FZ_LITERAL_RE} hit. */
 const FZ_REVERSED_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'yiu');
 /**

@@ -317,6 +317,9 @@ function makeNode(kind: NodeKind, line: Line, title: string, titleRange: OffsetR
   // One object for both: ranges are never changed in place, and `finishNodes` gives every node a
   // range of its own.
   const head = { start: line.contentStart, end: line.contentEnd };
+  // Every field the builder may set later is present from the start, in that order (undefined is
+  // left out of JSON, and key order is kept): adding `number`, `parent`… one by one moved each node
+  // through several hidden classes and into an out-of-object property store.
   return {
     kind,
     title,
@@ -327,6 +330,11 @@ function makeNode(kind: NodeKind, line: Line, title: string, titleRange: OffsetR
     text: '',
     lines: [line.index],
     children: [],
+    number: undefined,
+    marker: undefined,
+    orphan: undefined,
+    stamp: undefined,
+    parent: undefined,
   };
 }
 

@@ -215,22 +215,35 @@ function isOtherLetter(text: string, i: number): boolean {
   return k === 2;
 }
 
-/** Folded (lower case, ё → е) plain letter → 1..58, any other code unit → 0 (see {@link gateKey}). */
+/** Folded (lower case, ё → е) plain letter → 1..58, any other code unit → 0 (see {@link slotOf}). */
 const letterIdx = new Uint8Array(0x10000);
 for (let c = 0x61; c <= 0x7a; c++) letterIdx[c] = letterIdx[c - 0x20] = c - 0x60;
 for (let c = 0x430; c <= 0x44f; c++) letterIdx[c] = letterIdx[c - 0x20] = c - 0x430 + 27;
 letterIdx[0x401] = letterIdx[0x451] = letterIdx[0x435];
 
 /**
- * A word's first, second (0 for a one-letter word) and last letters, folded, in 18 bits: most
- * words of a text are not wanted, and one bit test ({@link wantedGate}) tells most of them apart.
+ * The wanted words as an open-addressing hash table (linear probing) keyed by a word's first,
+ * second (0 for a one-letter word) and last letters, folded, and its length: most words of a text
+ * are not wanted, and one load tells almost all of them apart (a key of letters alone lets a
+ * quarter of a draft's words through: «совета» looks like «совет…» words). Slot → 1 + index in
+ * {@link wantedList}, 0: empty; kept at most a quarter full.
  */
-function gateKey(first: number, second: number, last: number): number {
-  return (letterIdx[first]! << 12) | (letterIdx[second]! << 6) | letterIdx[last]!;
+let wantedSlots = new Int32Array(1024);
+let wantedShift = 32 - 10;
+/** The wanted words, in the order they were added. */
+const wantedList: string[] = [];
+
+/** The home slot of a word with these code units (first, second or 0, last) and length. */
+function slotOf(first: number, second: number, last: number, length: number): number {
+  return Math.imul((letterIdx[first]! << 12) | (letterIdx[second]! << 6) | letterIdx[last]! | (length << 18), 0x9e3779b1) >>> wantedShift;
 }
 
-/** {@link gateKey}s of the wanted words, as a bit set (32 KB). */
-const wantedGate = new Uint32Array(1 << 13);
+function insertSlot(w: string, id: number): void {
+  const mask = wantedSlots.length - 1;
+  let slot = slotOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1), w.length);
+  while (wantedSlots[slot] !== 0) slot = (slot + 1) & mask;
+  wantedSlots[slot] = id + 1;
+}
 
 /**
  * The folded words the word index records: the first words of the surfaces of every paradigm
@@ -238,8 +251,6 @@ const wantedGate = new Uint32Array(1 << 13);
  * index small: no slice, no map entry for the other words of the text.
  */
 const wanted = new Set<string>();
-/** Wanted words by length × 0x10000 + folded first code unit (a quick test per word of the text). */
-const wantedByKey = new Map<number, string[]>();
 /** Bumped when words are added: an index built before does not know them. */
 let wantedVersion = 0;
 
@@ -252,8 +263,9 @@ function addWanted(words: readonly string[]): void {
   if (wanted.size > 4096) {
     wantedEpoch++;
     wanted.clear();
-    wantedByKey.clear();
-    wantedGate.fill(0);
+    wantedList.length = 0;
+    wantedSlots = new Int32Array(1024);
+    wantedShift = 32 - 10;
     for (const p of BUILTIN.values()) addWantedWords(firstWordsOf(p) ?? []);
   }
   addWantedWords(words);
@@ -264,23 +276,41 @@ function addWantedWords(words: readonly string[]): void {
   for (const w of words) {
     if (wanted.has(w) || w.length === 0) continue;
     wanted.add(w);
-    const first = w.charCodeAt(0);
-    const key = w.length * 0x10000 + first;
-    const bucket = wantedByKey.get(key);
-    if (bucket) bucket.push(w);
-    else wantedByKey.set(key, [w]);
-    const gate = gateKey(first, w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1));
-    wantedGate[gate >>> 5]! |= 1 << (gate & 31);
+    wantedList.push(w);
+    if (wantedList.length * 4 > wantedSlots.length) {
+      // Grow: twice the slots, every word inserted again.
+      wantedSlots = new Int32Array(wantedSlots.length * 2);
+      wantedShift--;
+      wantedList.forEach(insertSlot);
+    } else {
+      insertSlot(w, wantedList.length - 1);
+    }
   }
 }
 
 /** The wanted words of a text (see {@link wordIndex}). */
 interface WordIndex {
-  /** Start offsets by folded word. */
-  readonly words: Map<string, number[]>;
   /** Every recorded word start in text order, with its folded word at the same index. */
   readonly at: number[];
   readonly word: string[];
+  /** Start offsets by folded word (made on first use, see {@link startsByWord}). */
+  words: Map<string, number[]> | undefined;
+}
+
+/** Start offsets of the recorded words by folded word. */
+function startsByWord(index: WordIndex): Map<string, number[]> {
+  let words = index.words;
+  if (!words) {
+    words = new Map();
+    const { at, word } = index;
+    for (let h = 0; h < at.length; h++) {
+      const list = words.get(word[h]!);
+      if (list) list.push(at[h]!);
+      else words.set(word[h]!, [at[h]!]);
+    }
+    index.words = words;
+  }
+  return words;
 }
 
 let lastIndex: {
@@ -297,10 +327,11 @@ let lastIndex: {
  */
 function wordIndex(text: string): WordIndex | undefined {
   if (lastIndex && lastIndex.version === wantedVersion && lastIndex.text === text) return lastIndex.index;
-  const words = new Map<string, number[]>();
   const at: number[] = [];
   const word: string[] = [];
-  let index: WordIndex | undefined = { words, at, word };
+  let index: WordIndex | undefined = { at, word, words: undefined };
+  const slots = wantedSlots;
+  const mask = slots.length - 1;
   const n = text.length;
   let i = 0;
   // One pass over code units: words of plain letters, and any other letter ends the index.
@@ -313,18 +344,13 @@ function wordIndex(text: string): WordIndex | undefined {
     }
     const start = i;
     for (i++; i < n && charClass[text.charCodeAt(i)] === 1; i++);
-    const key = gateKey(c, i - start > 1 ? text.charCodeAt(start + 1) : 0, text.charCodeAt(i - 1));
-    if ((wantedGate[key >>> 5]! & (1 << (key & 31))) === 0) continue;
-    const first = foldCode(c);
-    const bucket = wantedByKey.get((i - start) * 0x10000 + first);
-    if (!bucket) continue;
-    for (const w of bucket) {
-      let k = 1;
-      while (k < w.length && foldCode(text.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
-      if (k < w.length) continue;
-      const list = words.get(w);
-      if (list) list.push(start);
-      else words.set(w, [start]);
+    const len = i - start;
+    for (let slot = slotOf(c, len > 1 ? text.charCodeAt(start + 1) : 0, text.charCodeAt(i - 1), len), e = slots[slot]!; e !== 0; slot = (slot + 1) & mask, e = slots[slot]!) {
+      const w = wantedList[e - 1]!;
+      if (w.length !== len) continue;
+      let k = 0;
+      while (k < len && foldCode(text.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
+      if (k < len) continue;
       at.push(start);
       word.push(w);
       break;
@@ -387,7 +413,8 @@ export function findForms(text: string, p: Paradigm, from = 0, to = text.length)
     addWanted(firstWords);
     cc.wantedEpoch = wantedEpoch;
   }
-  const index = firstWords ? wordIndex(text)?.words : undefined;
+  const wi = firstWords ? wordIndex(text) : undefined;
+  const index = wi ? startsByWord(wi) : undefined;
   if (index) {
     const sticky = plainText(text) && cc.plainSticky ? cc.plainSticky : (cc.sticky ??= new RegExp(cc.source, 'iuy'));
     // Try the pattern only where a word that can open a match starts (same matches as the scan below).

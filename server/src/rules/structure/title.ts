@@ -92,6 +92,34 @@ function inQuotes(line: string, at: number): boolean {
  * `s.matchAll(re)` for the module's own global patterns, as an array: `matchAll` clones the
  * regex on every call, which cost more than the matching on the short lines read here.
  */
+/*
+ * Every match of ADJ_RE begins with «настоящ» / «данн» and every match of DALEE_RE with «далее»:
+ * words CUE_RE finds at every position (it steps by one). So instead of scanning the line (ADJ_RE
+ * opens with a lookbehind, tried at every position), each is run sticky at those cue hits only.
+ */
+const ADJ_AT_RE = new RegExp(ADJ_RE.source, 'yiu');
+const DALEE_AT_RE = new RegExp(DALEE_RE.source, 'yiu');
+
+/**
+ * What {@link execAll} finds with the global form of the sticky `re`, when every match begins at
+ * one of `at` (ascending offsets in `s`): the first hit at or after the end of the previous match
+ * where `re` matches is where the global scan would find its next match.
+ */
+function execAt(re: RegExp, s: string, at: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let floor = 0;
+  for (const p of at) {
+    if (p < floor) continue;
+    re.lastIndex = p;
+    const m = re.exec(s);
+    if (m) {
+      out.push(m);
+      floor = re.lastIndex; // none of them matches the empty string
+    }
+  }
+  return out;
+}
+
 function execAll(re: RegExp, s: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
@@ -103,13 +131,17 @@ function execAll(re: RegExp, s: string): RegExpExecArray[] {
  * Self-references of one line. `cues` tells which patterns can match there (see {@link cueMask}):
  * the others are not run.
  */
-function findSelfRefs(content: string, base: number, titleKind: string, cues: number): SelfRef[] {
+/**
+ * `cues`: the {@link cueKind}s of the cue hits in the line; `adjAt`, `daleeAt`: the offsets in
+ * `content` of its `CUE_ADJ` and `CUE_DALEE` hits.
+ */
+function findSelfRefs(content: string, base: number, titleKind: string, cues: number, adjAt: readonly number[], daleeAt: readonly number[]): SelfRef[] {
   const target = KINDS[titleKind];
   if (!target) return [];
   const out: SelfRef[] = [];
   const kindOf = (form: string) => WORD_FORMS.find((w) => w.form === form.toLowerCase())?.kind;
   const after = (end: number): string => content.slice(end);
-  for (const m of cues & CUE_ADJ ? execAll(ADJ_RE, content) : []) {
+  for (const m of cues & CUE_ADJ ? execAt(ADJ_AT_RE, content, adjAt) : []) {
     const [whole, stem, ending, word] = m as unknown as [string, string, string, string];
     const used = kindOf(word);
     if (!used || used === titleKind || inQuotes(content, m.index!)) continue;
@@ -136,7 +168,7 @@ function findSelfRefs(content: string, base: number, titleKind: string, cues: nu
     }
     out.push({ start: base + m.index!, end: base + m.index! + whole.length, used, replacement, quoted: whole });
   }
-  for (const m of cues & CUE_DALEE ? execAll(DALEE_RE, content) : []) {
+  for (const m of cues & CUE_DALEE ? execAt(DALEE_AT_RE, content, daleeAt) : []) {
     const word = m[1]!;
     const used = kindOf(word);
     if (!used || used === titleKind || (used !== 'ПОЛОЖЕНИЕ' && word[0] === word[0]!.toLowerCase())) continue;
@@ -216,8 +248,8 @@ function cueHits(re: RegExp, text: string, from: number, to: number): Hits {
  * The kinds of the hits that lie wholly inside `[from, to)` (a line's content is the text between
  * its offsets), or 0 when none does.
  */
-function cueMask(hits: Hits, from: number, to: number): number {
-  const { starts, ends, kinds } = hits;
+/** The first hit starting at or after `from`. */
+function firstHit(starts: readonly number[], from: number): number {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
@@ -225,12 +257,27 @@ function cueMask(hits: Hits, from: number, to: number): number {
     if (starts[mid]! < from) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+function cueMask(hits: Hits, from: number, to: number): number {
+  const { starts, ends, kinds } = hits;
   let mask = 0;
-  for (let k = lo; k < starts.length && starts[k]! < to; k++) if (ends[k]! <= to) mask |= kinds[k]!;
+  for (let k = firstHit(starts, from); k < starts.length && starts[k]! < to; k++) if (ends[k]! <= to) mask |= kinds[k]!;
   return mask;
 }
 
+/** The offsets from `from` of the hits of `kind` within `[from, to)`. */
+function hitsOf(hits: Hits, from: number, to: number, kind: number): number[] {
+  const { starts, ends, kinds } = hits;
+  const out: number[] = [];
+  for (let k = firstHit(starts, from); k < starts.length && starts[k]! < to; k++) if (ends[k]! <= to && kinds[k] === kind) out.push(starts[k]! - from);
+  return out;
+}
+
 /** The nominative of a kind with a capital: «Порядок». */
+const NONE: readonly number[] = [];
+
 export function kindName(kind: string): string {
   const f = KINDS[kind]?.forms.nom ?? kind.toLowerCase();
   return f[0]!.toUpperCase() + f.slice(1);
@@ -265,14 +312,22 @@ export default defineRule({
       if (l.contentEnd > scanEnd) scanEnd = l.contentEnd;
     }
     const cues = cueHits(CUE_RE, ctx.text, model.bodyStart, scanEnd);
+    const starts = cues.starts;
+    // The first cue hit not before the line (lines and hits ascend): lines without one are passed over.
+    let next = 0;
     for (const l of model.lines) {
-      if (l.start >= bodyEnd) break;
+      if (l.start >= bodyEnd || next >= starts.length) break;
+      if (starts[next]! >= l.contentEnd) continue;
+      while (next < starts.length && starts[next]! < l.contentStart) next++;
+      if (next >= starts.length || starts[next]! >= l.contentEnd) continue;
       if (l.start < model.bodyStart || l.block === 'code' || l.block === 'html' || l.block === 'blank' || l.debris) continue;
       const mask = cueMask(cues, l.contentStart, l.contentEnd);
       if (mask === 0 || !FORM_CUE_RE.test(l.content)) continue;
       // Appendix captions («Приложение № 1 к Положению о …») name the act by its full title: left alone.
       if (/^Приложение/iu.test(l.content)) continue;
-      for (const r of findSelfRefs(l.content, l.contentStart, title.kind, mask)) {
+      const adjAt = mask & CUE_ADJ ? hitsOf(cues, l.contentStart, l.contentEnd, CUE_ADJ) : NONE;
+      const daleeAt = mask & CUE_DALEE ? hitsOf(cues, l.contentStart, l.contentEnd, CUE_DALEE) : NONE;
+      for (const r of findSelfRefs(l.content, l.contentStart, title.kind, mask, adjAt, daleeAt)) {
         const fix: Fix | undefined = r.replacement !== undefined && r.replacement !== r.quoted
           ? { title: `Заменить на «${r.replacement}»`, edits: [{ start: r.start, end: r.end, newText: r.replacement }] }
           : undefined;
@@ -286,3 +341,18 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Internals for the property tests (`test/unit/fast-paths.test.ts`): the cue hits, the ADJ and
+ * DALEE scans at cue hits and the global scans they replace.
+ * @internal
+ */
+export const titleInternals = {
+  scans(content: string): { adj: [RegExpExecArray[], RegExpExecArray[]]; dalee: [RegExpExecArray[], RegExpExecArray[]] } {
+    const hits = cueHits(CUE_RE, content, 0, content.length);
+    return {
+      adj: [execAt(ADJ_AT_RE, content, hitsOf(hits, 0, content.length, CUE_ADJ)), execAll(ADJ_RE, content)],
+      dalee: [execAt(DALEE_AT_RE, content, hitsOf(hits, 0, content.length, CUE_DALEE)), execAll(DALEE_RE, content)],
+    };
+  },
+};
