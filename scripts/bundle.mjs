@@ -1,5 +1,8 @@
 // Bundles the client, the server and the CLI into CommonJS files under dist/ with esbuild.
 // unified/remark are ESM-only; esbuild inlines them, so the shipped code needs no require(esm).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { build } from 'esbuild';
 
 const common = {
@@ -19,4 +22,23 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // The CLI's worker pool (server/src/cli/pool.ts) starts this next to dist/cli.js.
   build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.js' }),
+  // bin/normokontrol.js starts the CLI through this loader (V8 code cache, see below).
+  build({ ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/launcher.js' }),
 ]);
+
+// The CLI's V8 code cache (server/src/cli/launcher.ts): the bytecode of the functions a `check`
+// run compiles, taken from a training run over the example drafts and the test drafts, tied to
+// this very dist/cli.js by its hash. Without it (or with another Node) the CLI compiles as usual.
+const root = path.resolve(import.meta.dirname, '..');
+const cache = path.join(root, 'dist', 'cli.js.cache');
+fs.rmSync(cache, { force: true });
+const training = ['examples', 'test/fixtures/drafts'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
+if (training.length > 0) {
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'normokontrol.js'), 'check', '--format', 'json', ...training], {
+    cwd: root,
+    env: { ...process.env, NORMOKONTROL_CODE_CACHE: 'write', NORMOKONTROL_WORKERS: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (!fs.existsSync(cache)) console.warn(`bundle: no CLI code cache written (exit ${run.status}): ${(run.stderr ?? '').slice(-500)}`);
+}
