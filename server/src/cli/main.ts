@@ -2,26 +2,14 @@
  * CLI process entry (bundled to dist/cli.js, started by bin/normokontrol.js). The only
  * process-level code of the CLI: everything else lives in `program.ts` and returns exit codes.
  */
-import { setFlagsFromString } from 'node:v8';
+import { setCheckFlags } from './launcher';
 import { runCli } from './program';
 
 const args = process.argv.slice(2);
 
-/**
- * `check` is a short batch run in a fresh process: most of its time is spent before V8's
- * optimising compiler has paid off. Compiling every function with the baseline compiler at once
- * and optimising somewhat later costs ~25 % less CPU over the 539-draft benchmark corpus (see
- * bench/README.md). Not for `lsp`, a long-running server, which wants the defaults. Both flags
- * only tune when code is compiled, never what it computes.
- */
-if (args.find((a) => !a.startsWith('-')) === 'check') {
-  try {
-    setFlagsFromString('--always-sparkplug');
-    setFlagsFromString('--interrupt-budget=200000');
-  } catch {
-    // An engine without these flags runs with its defaults.
-  }
-}
+// `check` tunes when V8 compiles (see setCheckFlags); the launcher has set the same flags already
+// when the CLI was started through bin/normokontrol.js.
+setCheckFlags(args);
 
 // `normokontrol check … | head` closes the pipe early: stop quietly instead of a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
