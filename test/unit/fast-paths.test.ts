@@ -1166,3 +1166,127 @@ describe('fast paths: suffix scan without u (legal), self-reference scans at cue
     );
   });
 });
+
+describe('fast paths: clause short titles (model shortTitle, one regex search)', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { shortTitle } = require('../../server/src/model/clauseTree') as typeof import('../../server/src/model/clauseTree');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  /** The original definition: emphasis dropped, white space collapsed, first sentence, at most 100 characters. */
+  const reference = (text: string): string => {
+    const clean = text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+    const sentence = /^(.+?[.:;])(\s|$)/u.exec(clean)?.[1] ?? clean;
+    if (sentence.length <= 100) return sentence.replace(/[.;]$/, '');
+    const cut = sentence.slice(0, 100);
+    const sp = cut.lastIndexOf(' ');
+    return (sp > 60 ? cut.slice(0, sp) : cut) + '…';
+  };
+  const pieces = ['а', 'Слово', ' ', ' ', '  ', '.', ':', ';', '. ', ': ', '; ', '*', '**', '_', '__', '\t', '\u00a0', '\u2003', '\u200b', '\ufeff', '\n', 'x'.repeat(30), 'слово '.repeat(12), '«', '1.1'];
+  it('equals the original definition on random texts around the 100-character limit', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      assert.equal(shortTitle(text), reference(text));
+    }), { numRuns: 20000 });
+  });
+  it('equals the original definition with a sentence end at every position near the limit', () => {
+    for (let k = 0; k < 110; k++) for (const end of ['.', ':', ';', '. ', '.x', '**', '  ', ' ', '\t']) for (const lead of ['', ' ', '  ']) {
+      const text = lead + 'а'.repeat(k) + end + 'б'.repeat(20) + ' в';
+      assert.equal(shortTitle(text), reference(text), JSON.stringify(text));
+      const cut = text.slice(0, lead.length + k + end.length);
+      assert.equal(shortTitle(cut), reference(cut), JSON.stringify(cut));
+    }
+  });
+});
+
+describe('fast paths: legal patterns without `u` on plain texts (legal/plainRe.ts)', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { citationInternals } = require('../../server/src/legal/citations') as typeof import('../../server/src/legal/citations');
+  const { caseAfter } = require('../../server/src/legal/grammar') as typeof import('../../server/src/legal/grammar');
+  const { findBasisClause } = require('../../server/src/legal/facts') as typeof import('../../server/src/legal/facts');
+  const { plainText: legal6PlainText } = require('../../server/src/util/plainText') as typeof import('../../server/src/util/plainText');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const issuers = (actsJson as unknown as ActsData).issuers;
+  const pieces = [
+    'Федеральным законом', 'федерального закона', 'Закона РФ', 'Закон Российской Федерации', 'Приказом', 'приказа', 'Постановлением', 'распоряжения', 'Письмо', 'писем', 'Указом Президента',
+    'Минпросвещения России', 'Министерства просвещения', 'Правительства РФ', 'Роспотребнадзора', 'Главного государственного санитарного врача', 'ГГСВ РФ', 'Минцифры',
+    ' от ', 'от', '29.12.2012', '28.12.12', '29 декабря 2012 года', ' г.', ' года', ' г', '№', '№ ', 'N ', 'No. ', 'N', '273-ФЗ', '273 - Ф3', 'ФЗ-152', 'ФЗ № 152', '1880-р', '542/1', 'Р-210', '12', '2023',
+    '«Об образовании»', '«О «б» ', '"Об"', '“Об”', '»', '«', 'СП 2.4.3648-20', 'СанПиН 2.2.2/2.4.1340-03', 'сп 2.4.2.2821 – 10', 'МР', 'ГН',
+    'ст. 5', 'ч. 3 ст. 30', 'п. 2 ч. 1 статьи 12', 'статьи 30 ', '(далее – ', 'далее по тексту', ', ', '; ', '.', ' ', '  ', '\u00a0', '\t', '\n', '\r\n', '\n\n', '- ', '1. ', 'а) ',
+    'Zakon', 'A', 'Б', 'ё', 'Ё', 'x1', '_', '9', 'ФКЗ', 'Ф', 'З',
+  ];
+  it('parses every citation as the `u` patterns do', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      assert.ok(legal6PlainText(text));
+      assert.deepEqual(citationInternals.parseWith(text, issuers, true), citationInternals.parseWith(text, issuers, false));
+    }), { numRuns: 4000 });
+  });
+  const intros = ['Настоящее положение ', 'разработано ', 'Разработан ', 'составлено', ' в соответствии с', ' в соответствии со ', 'на основании', ' следующих ', 'актов', ' согласно', ':', ' ', '  ', 'с', 'Правовая основа', 'нормативно-правовая база', 'нормативные правовые основы', 'основании', 'соответствии', 'x', '1.', '\t'];
+  it('reads the basis clause and its case as the `u` patterns do', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...intros), { maxLength: 14 }), (parts) => {
+      const intro = parts.join('');
+      assert.equal(caseAfter(intro, true), caseAfter(intro, false));
+      const text = `# Положение\n\n## 1. Общие положения\n\n1.1. ${intro.replace(/\n/g, ' ')} Федеральным законом от 29.12.2012 № 273-ФЗ.\n`;
+      const model = buildModel(text);
+      assert.deepEqual(findBasisClause(model, [], true), findBasisClause(model, [], false));
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('fast paths (rp6): surfaces matched without a regex, wanted words found by one trie regex', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const morph = require('../../server/src/morph') as typeof import('../../server/src/morph');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  type P = import('../../server/src/morph').Paradigm;
+  type M = import('../../server/src/morph').FormMatch;
+  // A letter other than plain Latin and Cyrillic (U+1C82) turns both fast paths off: findForms then
+  // scans with the paradigm's own `iu` regular expression, the reference here.
+  const byRegex = (text: string, p: P): M[] => morph.findForms(text + '\n\u1c82', p).filter((m) => m.end <= text.length);
+  const ids = morph.paradigmIds();
+  // Workspace-like paradigms with hyphens, brackets, quotes and digits between the words.
+  const extra: P[] = [
+    { id: 'rp6.a', lemma: 'учитель-логопед', forms: { 'nomn,sing': 'учитель-логопед', 'gent,sing': 'учителя-логопеда', 'nomn,plur': 'учителя-логопеды' } },
+    { id: 'rp6.b', lemma: 'чат «Класс»', forms: { 'nomn,sing': 'чат «Класс»', 'gent,sing': 'чата "Класс"', 'ablt,sing': 'чатом “Класс”' } },
+    { id: 'rp6.c', lemma: 'учитель (тьютор)', forms: { 'nomn,sing': 'учитель (тьютор)', 'datv,sing': 'учителю  (тьютору)', 'accs,plur': 'учителей 5 класса' } },
+    { id: 'rp6.d', lemma: 'ученик', forms: { 'nomn,sing': 'ученик', 'gent,sing': 'ученика', 'nomn,plur': 'ученики', 'loct,sing': 'ученике' } },
+    morph.literalParadigm('rp6.e', 'Ёлка_2'),
+  ];
+  const all: P[] = [...ids.map((id) => morph.paradigm(id)!), ...extra];
+  const forms = [...new Set(all.flatMap((p) => Object.values(p.forms)))];
+  const WORDS = [...forms, ...forms.slice(0, 80).map((f) => f.toUpperCase()), ...forms.slice(0, 40).map((f) => f.replace(/е/g, 'ё')), 'учителя', 'чат', 'Класс', 'логопед', 'тьютор', 'а', 'x', '5', '_', 'ё'];
+  const SEP = [' ', '  ', '\u00a0', '\u2003', '\n', '-', ' - ', '‐', '‑', '\u00a0-', '«', '»', '"', '“', '”', '„', '(', ')', ', ', '', '.', '_', '1'];
+  // Words of the extra paradigms alone, so their tolerances (spaces around hyphens, quote kinds) meet often.
+  const FEW = ['учитель', 'Учителя', 'учителю', 'учителей', 'логопед', 'логопеда', 'ЛОГОПЕДЫ', 'чат', 'чата', 'чатом', 'Класс', 'класса', 'тьютор', 'тьютору', 'ученик', 'учёника', 'ёлка', 'Елка_2', '5',
+    // Whole surfaces written with the tolerated variants (other quotes, spaces around hyphens, runs of spaces).
+    'чат "Класс"', 'ЧАТА «класс»', 'чатом „Класс"', 'учитель - логопед', 'учителя‑\u00a0логопеда', 'учителю\u00a0 (тьютору)', 'учителей\n5 класса'];
+  const text = fc.oneof(
+    fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEP)), { maxLength: 14 }),
+    fc.array(fc.tuple(fc.constantFrom(...FEW), fc.constantFrom(' - ', ' -', '- ', '\u00a0‑\u00a0', '-', ' ', '  ', '"', ' "', '" ', ' «', '» ', ' “', '”', ' (', ') ', ' 5 ')), { maxLength: 10 }),
+  ).map((a) => a.map(([w, s]) => w + s).join(''));
+
+  it('findForms in a plain text finds what the paradigm regex finds', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(...all), (t, p) => {
+        assert.deepEqual(morph.findForms(t, p), byRegex(t, p), `${p.id} in ${JSON.stringify(t)}`);
+      }),
+      params(3000),
+    );
+  });
+
+  it('findFormsEach visits every paradigm\'s regex matches, in text order', () => {
+    const ps = all;
+    let served = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const seen: [number, M][] = [];
+        const ok = morph.findFormsEach(t, ps, (i, m) => seen.push([i, m]));
+        if (!ok) return;
+        served++;
+        const expected = ps.flatMap((p, i) => byRegex(t, p).map((m) => [i, m] as [number, M]));
+        expected.sort((a, b) => a[1].start - b[1].start || a[0] - b[0]);
+        assert.deepEqual(seen, expected, JSON.stringify(t));
+      }),
+      params(1500),
+    );
+    assert.ok(served > 1200, `findFormsEach served ${served} of 1500 texts`);
+  });
+});

@@ -10,7 +10,10 @@
  */
 import { findDates } from '../model/dates';
 import type { OffsetRange } from '../model/types';
+import { plainSource } from '../analysis/termsData';
+import { plainText } from '../util/plainText';
 import { KIND_RE, KIND_STEM_RE, kindOfText, WS, WS0 } from './grammar';
+import { DualRe } from './plainRe';
 import type { ArticlePart, Citation, CodePart, DatePart, Issuer, IssuerPart, KindPart, NumberPart, TitlePart } from './types';
 
 const START = String.raw`(?<![\p{L}\p{N}])`;
@@ -18,11 +21,11 @@ const NUM_SUFFIX = String.raw`(?:[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]|
 const NUMBER_TOKEN = String.raw`[\p{L}\p{N}]+(?:[-–/][\p{L}\p{N}]+)*${NUM_SUFFIX}?`;
 const SIGN = String.raw`(?:№№?|N[oо]\.?|N(?=[^\S\r\n]*\p{N})|N(?=[^\S\r\n]+\p{Lu}))`;
 
-const NUMBER_RE = new RegExp(String.raw`(${SIGN})${WS0}(${NUMBER_TOKEN})`, 'yiu');
+const NUMBER_RE = new DualRe(String.raw`(${SIGN})${WS0}(${NUMBER_TOKEN})`, 'yiu');
 /** A number that needs no sign: `273-ФЗ`, `1880-р`. */
-const BARE_NUMBER_RE = new RegExp(String.raw`(\d{1,5}${NUM_SUFFIX})`, 'yiu');
-const FROM_RE = new RegExp(String.raw`от${WS0}`, 'yiu');
-const YEAR_WORD_RE = new RegExp(String.raw`${WS0}(?:г\.|года|г(?![\p{L}]))`, 'yiu');
+const BARE_NUMBER_RE = new DualRe(String.raw`(\d{1,5}${NUM_SUFFIX})`, 'yiu');
+const FROM_RE = new DualRe(String.raw`от${WS0}`, 'yiu');
+const YEAR_WORD_RE = new DualRe(String.raw`${WS0}(?:г\.|года|г(?![\p{L}]))`, 'yiu');
 
 /*
  * Finding where citations open. Scanning a whole draft with a regex that begins with a lookbehind
@@ -32,7 +35,7 @@ const YEAR_WORD_RE = new RegExp(String.raw`${WS0}(?:г\.|года|г(?![\p{L}]))
  * `collectSuffixed` explain why that finds exactly the matches a global scan would.
  */
 /** A bare federal-law number opening a citation: `273-ФЗ от 28.12.12`, `№ 156-ФЗ`. */
-const FZ_ANCHOR_RE = new RegExp(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'yiu');
+const FZ_ANCHOR_RE = new DualRe(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'yiu');
 /**
  * The dash and suffix every {@link FZ_ANCHOR_RE} match (group 1: `-ФЗ`) and every {@link CODE_RE}
  * match (`-20`) ends with. No `u` flag (the scan runs over every draft and is twice as fast
@@ -41,19 +44,30 @@ const FZ_ANCHOR_RE = new RegExp(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[
  */
 const SUFFIX_RE = /[-–—][^\S\r\n]*(?:(ФКЗ|Ф[З3])|\d{2}(?!\d))/gi;
 /** A federal-law number written the other way round, opening a citation: `ФЗ-152`, `ФЗ № 152`; tried sticky at each {@link FZ_LITERAL_RE} hit. */
-const FZ_REVERSED_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'yiu');
+const FZ_REVERSED_RE = new DualRe(String.raw`(?<![\p{L}\p{N}\-–—])()(Ф[З3](?:[^\S\r\n]*[-–—][^\S\r\n]*|[^\S\r\n]*№[^\S\r\n]*)\d{1,5})(?![\p{L}\p{N}]|[-–—/.]\p{N})`, 'yiu');
 /**
  * The `ФЗ` every {@link FZ_REVERSED_RE} match begins with. Without `u` (and its costly case
  * closure) it folds Ф, З exactly as `iu` does: no other character folds to either.
  */
 const FZ_LITERAL_RE = /ф[з3]/gi;
 /** Sanitary codes; Word's autocorrect leaves `2.4.2.2821 – 10` (spaces around a dash). */
-const CODE_RE = new RegExp(String.raw`${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'yiu');
+const CODE_RE = new DualRe(String.raw`${START}(СанПиН|СП|МР|ГН)${WS0}(\d+(?:\.\d+)*(?:\/\d+(?:\.\d+)*)*[^\S\r\n]*[-–—][^\S\r\n]*\d{2})(?![\p{N}])`, 'yiu');
 /** An article reference right before an act: `ч. 3 ст. 30`, `статьи 30`, `п. 2 ч. 1 ст. 12`. */
-const ARTICLE_RE = /(?<![\p{L}])(?:(?:п\.|пп\.|пункт\p{L}*|подпункт\p{L}*)\s*(\d+(?:\.\d+)*)\s*,?\s*)?(?:(?:ч\.|част\p{L}*)\s*(\d+(?:\.\d+)?)\s*,?\s*)?(?:ст\.|стать\p{L}*)\s*(\d+(?:\.\d+)*)\s*$/iu;
+const ARTICLE_RE = new DualRe(String.raw`(?<![\p{L}])(?:(?:п\.|пп\.|пункт\p{L}*|подпункт\p{L}*)\s*(\d+(?:\.\d+)*)\s*,?\s*)?(?:(?:ч\.|част\p{L}*)\s*(\d+(?:\.\d+)?)\s*,?\s*)?(?:ст\.|стать\p{L}*)\s*(\d+(?:\.\d+)*)\s*$`, 'iu');
 /** {@link KIND_RE}, sticky: tried at each kind word {@link KIND_STEM_RE} finds. */
-const KIND_AT_RE = new RegExp(KIND_RE.source, 'yiu');
-const ALIAS_RE = /далее\s*(?:[-–—]\s*)?(?:по\s+тексту\s*[-–—]?\s*)?$/iu;
+const KIND_AT_RE = new DualRe(KIND_RE.source, 'yiu');
+const ALIAS_RE = new DualRe(String.raw`далее\s*(?:[-–—]\s*)?(?:по\s+тексту\s*[-–—]?\s*)?$`, 'iu');
+const HAS_DIGIT_RE = new DualRe(String.raw`\p{N}`, 'u');
+const SUFFIX_END_RE = new DualRe(String.raw`[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]|р)$`, 'iu');
+const OT_END_RE = new DualRe(String.raw`(?<![\p{L}])от[^\S\r\n]*$`, 'iu');
+
+/**
+ * True while {@link parseCitations} reads a {@link plainText}: its patterns are then taken in the
+ * plain flavour ({@link DualRe}), cheap to compile. Set at the start of every parse.
+ */
+let plain = false;
+/** Tests only: the flavour to use whatever the text (see {@link citationInternals}). */
+let forcedFlavour: boolean | undefined;
 
 const LATIN_TO_CYRILLIC: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
 
@@ -82,6 +96,12 @@ interface IssuerMatcher {
   readonly first?: RegExp;
   /** Compiled on first use (null: the pattern is bad and skipped). */
   re?: RegExp | null;
+  /**
+   * The pattern for a {@link plainText} (no `i`/`u`: see `plainSource` in analysis/termsData.ts),
+   * undefined when the rewriter does not understand it (then {@link re} serves plain texts too).
+   */
+  readonly plainSource?: string;
+  rePlain?: RegExp | null;
 }
 
 const compiledIssuers = new WeakMap<readonly Issuer[], IssuerMatcher[]>();
@@ -104,7 +124,14 @@ function issuerMatchers(issuers: readonly Issuer[]): IssuerMatcher[] {
           first = letters.get(letter);
           if (!first) letters.set(letter, (first = new RegExp(letter, 'yiu')));
         }
-        list.push({ id: i.id, source: `(?:${p.replace(/\\s\+/g, WS)})(?![\\p{L}])`, first });
+        // `\s+` → WS after the rewrite: it keeps `\s+` as it is, so the two sources stay in step.
+        const ps = plainSource(p, true);
+        list.push({
+          id: i.id,
+          source: `(?:${p.replace(/\\s\+/g, WS)})(?![\\p{L}])`,
+          first,
+          plainSource: ps === undefined ? undefined : `(?:${ps.replace(/\\s\+/g, WS)})(?![A-Za-zА-яЁё])`,
+        });
       }
     }
     compiledIssuers.set(issuers, list);
@@ -147,21 +174,23 @@ function matchIssuer(matchers: readonly IssuerMatcher[], text: string, at: numbe
       }
       if (!lastOk) continue;
     }
-    if (im.re === undefined) {
-      try {
-        im.re = new RegExp(im.source, 'yiu');
-      } catch {
-        // A bad workspace pattern is skipped; the other issuers still match.
-        im.re = null;
-      }
-    }
-    if (!im.re) continue;
-    im.re.lastIndex = at;
-    if (!im.re.test(text)) continue;
-    const len = im.re.lastIndex - at;
+    const re = plain && im.plainSource !== undefined ? (im.rePlain === undefined ? (im.rePlain = compileIssuer(im.plainSource, 'y')) : im.rePlain) : im.re === undefined ? (im.re = compileIssuer(im.source, 'yiu')) : im.re;
+    if (!re) continue;
+    re.lastIndex = at;
+    if (!re.test(text)) continue;
+    const len = re.lastIndex - at;
     if (!best || len > best.len) best = { id: im.id, len };
   }
   return best;
+}
+
+/** An issuer pattern, or null when it is bad: a bad workspace pattern is skipped, the other issuers still match. */
+function compileIssuer(source: string, flags: string): RegExp | null {
+  try {
+    return new RegExp(source, flags);
+  } catch {
+    return null;
+  }
 }
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -260,6 +289,7 @@ export function isDistinctiveNumber(normalized: string): boolean {
  * registry (`acts.json`), so a workspace can teach the parser a new body.
  */
 export function parseCitations(text: string, issuers: readonly Issuer[], from = 0, to = text.length): Citation[] {
+  plain = forcedFlavour ?? plainText(text);
   const slice = text.slice(0, to);
   const kinds: Anchor[] = [];
   const fz: Anchor[] = [];
@@ -331,7 +361,7 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
     let article: ArticlePart | undefined;
     // ARTICLE_RE ends with the article's digits before trailing white space: most citations are
     // not preceded by one, and the scan of every position of `before` is not cheap.
-    const am = endsWithDigit(text, lineStart, actStart) ? ARTICLE_RE.exec(text.slice(lineStart, actStart)) : null;
+    const am = endsWithDigit(text, lineStart, actStart) ? ARTICLE_RE.get(plain).exec(text.slice(lineStart, actStart)) : null;
     if (am) {
       const s = lineStart + am.index;
       const e = lineStart + am.index + am[0].trimEnd().length;
@@ -339,7 +369,7 @@ export function parseCitations(text: string, issuers: readonly Issuer[], from = 
       start = s;
     }
     const aliasFrom = Math.max(lineStart, start - 30);
-    const alias = mayEndAlias(text, aliasFrom, start) && ALIAS_RE.test(text.slice(aliasFrom, start));
+    const alias = mayEndAlias(text, aliasFrom, start) && ALIAS_RE.get(plain).test(text.slice(aliasFrom, start));
     out.push({
       range: { start, end: d.end },
       actRange: { start: actStart, end: d.end },
@@ -396,14 +426,15 @@ function mayEndAlias(text: string, from: number, to: number): boolean {
  * letter precedes it, so it never begins inside a word found earlier.
  */
 function collectKinds(text: string, from: number, out: Anchor[]): void {
+  const kindAt = KIND_AT_RE.get(plain);
   KIND_STEM_RE.lastIndex = from;
   // `test`, not `exec`: no match arrays (KIND_RE's have 16 named groups); the kind is read from the text.
   while (KIND_STEM_RE.test(text)) {
     const start = KIND_STEM_RE.lastIndex - stemLengthBefore(text, KIND_STEM_RE.lastIndex);
-    KIND_AT_RE.lastIndex = start;
-    if (!KIND_AT_RE.test(text)) continue;
-    out.push({ start, end: KIND_AT_RE.lastIndex, type: 'kind' });
-    if (KIND_AT_RE.lastIndex > KIND_STEM_RE.lastIndex) KIND_STEM_RE.lastIndex = KIND_AT_RE.lastIndex;
+    kindAt.lastIndex = start;
+    if (!kindAt.test(text)) continue;
+    out.push({ start, end: kindAt.lastIndex, type: 'kind' });
+    if (kindAt.lastIndex > KIND_STEM_RE.lastIndex) KIND_STEM_RE.lastIndex = kindAt.lastIndex;
   }
 }
 
@@ -429,13 +460,14 @@ function lowerCyr(c: number): number {
  * `ФЗ` stands (every match begins with it; two hits never overlap).
  */
 function collectReversed(text: string, from: number, out: Anchor[]): void {
+  const reversed = FZ_REVERSED_RE.get(plain);
   FZ_LITERAL_RE.lastIndex = from;
   for (let f = FZ_LITERAL_RE.exec(text); f; f = FZ_LITERAL_RE.exec(text)) {
-    FZ_REVERSED_RE.lastIndex = f.index;
-    const m = FZ_REVERSED_RE.exec(text);
+    reversed.lastIndex = f.index;
+    const m = reversed.exec(text);
     if (!m) continue;
-    out.push({ start: m.index, end: FZ_REVERSED_RE.lastIndex, type: 'fz', m });
-    if (FZ_REVERSED_RE.lastIndex > FZ_LITERAL_RE.lastIndex) FZ_LITERAL_RE.lastIndex = FZ_REVERSED_RE.lastIndex;
+    out.push({ start: m.index, end: reversed.lastIndex, type: 'fz', m });
+    if (reversed.lastIndex > FZ_LITERAL_RE.lastIndex) FZ_LITERAL_RE.lastIndex = reversed.lastIndex;
   }
 }
 
@@ -491,7 +523,7 @@ function collectSuffixed(text: string, from: number, fz: Anchor[], codes: Anchor
     let w = r;
     while (w > floor && isJsSpace(text.charCodeAt(w - 1))) w--;
     const lo = previousLineStart(text, s, Math.max(floor, w - (isFz ? 3 : 6)));
-    const re = isFz ? FZ_ANCHOR_RE : CODE_RE;
+    const re = (isFz ? FZ_ANCHOR_RE : CODE_RE).get(plain);
     for (let p = lo; p <= r; p++) {
       const c = text.charCodeAt(p);
       // A number: a digit, `№`, `N` / `n`; a code: `С`, `М`, `Г` (СанПиН, СП, МР, ГН) in either case.
@@ -540,7 +572,7 @@ function dateBefore(text: string, from: number, at: number): { date: DatePart; s
   const last = dates[dates.length - 1];
   if (!last) return undefined;
   if (!/^[^\S\r\n]*(?:г\.|года|г)?[^\S\r\n]*$/u.test(text.slice(last.range.end, at))) return undefined;
-  const ot = /(?<![\p{L}])от[^\S\r\n]*$/iu.exec(text.slice(base, last.range.start));
+  const ot = OT_END_RE.get(plain).exec(text.slice(base, last.range.start));
   if (!ot) return undefined;
   return { date: { text: last.raw, range: last.range, iso: last.iso }, start: base + ot.index };
 }
@@ -557,31 +589,34 @@ function readTail(text: string, d: Draft, limit: number): void {
     // `ᲂ` under `iu`), a sign (`№`, `N`, `n`), a digit.
     const c = text.charCodeAt(q);
     if (!d.date && (c === 0x43e || c === 0x41e || c === 0x1c82)) {
-      FROM_RE.lastIndex = q;
-      if (FROM_RE.test(text)) {
-        const ds = FROM_RE.lastIndex;
+      const from = FROM_RE.get(plain);
+      from.lastIndex = q;
+      if (from.test(text)) {
+        const ds = from.lastIndex;
         const found = findDates(text.slice(ds, Math.min(text.length, ds + 40)), ds)[0];
         if (found && found.range.start === ds) {
           d.date = { text: found.raw, range: found.range, iso: found.iso };
           d.end = found.range.end;
-          YEAR_WORD_RE.lastIndex = d.end;
-          if (YEAR_WORD_RE.test(text)) d.end = YEAR_WORD_RE.lastIndex;
+          const year = YEAR_WORD_RE.get(plain);
+          year.lastIndex = d.end;
+          if (year.test(text)) d.end = year.lastIndex;
           continue;
         }
       }
     }
     if (!d.number && (c === 0x2116 || c === 78 || c === 110 || (c >= 48 && c <= 57))) {
-      const n = c >= 48 && c <= 57 ? null : sticky(NUMBER_RE, text, q);
-      if (n && /\p{N}/u.test(n[2]!)) {
+      const n = c >= 48 && c <= 57 ? null : sticky(NUMBER_RE.get(plain), text, q);
+      if (n && HAS_DIGIT_RE.get(plain).test(n[2]!)) {
         const ns = q + n[0].length - n[2]!.length;
         d.number = part(text, ns, q + n[0].length, { normalized: normalizeNumber(n[2]!), sign: n[1] });
         d.end = q + n[0].length;
         continue;
       }
       if (d.kind && c >= 48 && c <= 57) {
-        BARE_NUMBER_RE.lastIndex = q;
-        if (BARE_NUMBER_RE.test(text)) {
-          const be = BARE_NUMBER_RE.lastIndex;
+        const bareRe = BARE_NUMBER_RE.get(plain);
+        bareRe.lastIndex = q;
+        if (bareRe.test(text)) {
+          const be = bareRe.lastIndex;
           const bare = text.slice(q, be);
           d.number = { text: bare, range: { start: q, end: be }, normalized: normalizeNumber(bare) };
           d.end = be;
@@ -607,7 +642,7 @@ function valid(d: Draft): boolean {
   if (!d.number && !d.date && !d.title) return false;
   if (d.kind.kind === 'federal-law' || d.kind.kind === 'law') return true;
   if (d.issuer) return true;
-  return !!d.number && isDistinctiveNumber(d.number.normalized) && /[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]|р)$/iu.test(d.number.text);
+  return !!d.number && isDistinctiveNumber(d.number.normalized) && SUFFIX_END_RE.get(plain).test(d.number.text);
 }
 
 /**
@@ -617,6 +652,7 @@ function valid(d: Draft): boolean {
  */
 export const citationInternals = {
   anchors(text: string, from = 0): Array<{ start: number; end: number; type: string }> {
+    plain = plainText(text);
     const kinds: Anchor[] = [];
     const fz: Anchor[] = [];
     const reversed: Anchor[] = [];
@@ -628,4 +664,13 @@ export const citationInternals = {
   },
   skipWs,
   mayEndAlias,
+  /** {@link parseCitations} with the patterns' plain (`true`) or `u` (`false`) flavour forced. */
+  parseWith(text: string, issuers: readonly Issuer[], plainFlavour: boolean): Citation[] {
+    forcedFlavour = plainFlavour;
+    try {
+      return parseCitations(text, issuers);
+    } finally {
+      forcedFlavour = undefined;
+    }
+  },
 };

@@ -5,7 +5,9 @@
 import type { Knowledge } from '../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../model/types';
 import { parseCitations } from './citations';
+import { plainText } from '../util/plainText';
 import { caseAfter } from './grammar';
+import { DualRe } from './plainRe';
 import { actsData, resolveCitation, type Resolution } from './registry';
 import type { ActsData, Citation, GrammaticalCase } from './types';
 
@@ -42,23 +44,25 @@ export interface LegalFacts {
  * match of the three, the earlier alternative on a tie, is the match of `A|B|C`. In A the five
  * stems are factored out of `(?:разработан\p{L}*|…|издан\p{L}*)`: no stem is a prefix of another.
  */
-const BASIS_SOURCES = [
+const BASIS_RES = [
   String.raw`(?:разработан|составлен|подготовлен|принят|издан)\p{L}*(?:\s+\p{L}+){0,2}?\s+(?:(?:в\s+)?соответствии\s+с(?:о)?|на\s+основании(?:\s+\p{L}+){0,5}?|согласно)(?=\s*:|\s|$)`,
   String.raw`правов\p{L}*\s+(?:основ|баз)\p{L}*`,
   String.raw`нормативн\p{L}*(?:[\s-]+правов\p{L}*)?\s+(?:основ|баз)\p{L}*`,
-] as const;
+].map((source) => new DualRe(source, 'iu'));
 const BASIS_STEMS = [/разработан|составлен|подготовлен|принят|издан/i, /правов/i, /нормативн/i] as const;
 /** Any of {@link BASIS_STEMS}: one cheap test per clause line. */
 const ANY_BASIS_STEM = /разработан|составлен|подготовлен|принят|издан|правов|нормативн/i;
-const basisRes: Array<RegExp | undefined> = [];
 
-/** The first match of the basis introduction in a line, as `A|B|C` would find it. */
-function matchBasis(line: string): RegExpExecArray | null {
+/**
+ * The first match of the basis introduction in a line, as `A|B|C` would find it; `plain`: the
+ * line is part of a {@link plainText} (the patterns' cheap flavour is then used, see plainRe.ts).
+ */
+function matchBasis(line: string, plain: boolean): RegExpExecArray | null {
   if (!ANY_BASIS_STEM.test(line)) return null;
   let best: RegExpExecArray | null = null;
-  for (let k = 0; k < BASIS_SOURCES.length; k++) {
+  for (let k = 0; k < BASIS_RES.length; k++) {
     if (!BASIS_STEMS[k]!.test(line)) continue;
-    const re = (basisRes[k] ??= new RegExp(BASIS_SOURCES[k]!, 'iu'));
+    const re = BASIS_RES[k]!.get(plain);
     const m = re.exec(line);
     if (m && (!best || m.index < best.index)) best = m;
   }
@@ -69,7 +73,7 @@ function matchBasis(line: string): RegExpExecArray | null {
  * Finds the normative-basis clause: the first body node whose head line introduces the basis and
  * that cites an act; failing that, the first that introduces it.
  */
-export function findBasisClause(model: DocumentModel, citationStarts: readonly number[] = []): BasisClause | undefined {
+export function findBasisClause(model: DocumentModel, citationStarts: readonly number[] = [], plain = false): BasisClause | undefined {
   let first: BasisClause | undefined;
   for (const node of model.nodes) {
     if (node.kind !== 'section' && node.kind !== 'clause' && node.kind !== 'subclause') continue;
@@ -78,11 +82,11 @@ export function findBasisClause(model: DocumentModel, citationStarts: readonly n
     if (anc) continue;
     const line = model.lines[node.line];
     if (!line) continue;
-    const m = matchBasis(line.content);
+    const m = matchBasis(line.content, plain);
     if (!m) continue;
     const start = line.contentStart + m.index;
     const intro = line.content.slice(0, m.index + m[0].length);
-    const basis: BasisClause = { node, range: node.range, introRange: { start, end: start + m[0].length }, case: caseAfter(intro) };
+    const basis: BasisClause = { node, range: node.range, introRange: { start, end: start + m[0].length }, case: caseAfter(intro, plain) };
     if (citationStarts.some((o) => o >= node.range.start && o < node.range.end)) return basis;
     first ??= basis;
   }
@@ -97,7 +101,8 @@ export function computeLegalFacts(text: string, model: DocumentModel, knowledge:
     resolution: resolveCitation(data, citation),
     line: model.lineAt(citation.range.start),
   }));
-  return { data, citations, basis: findBasisClause(model, citations.map((c) => c.citation.range.start)) };
+  // The lines of the model are parts of `text`: plain when it is.
+  return { data, citations, basis: findBasisClause(model, citations.map((c) => c.citation.range.start), plainText(text)) };
 }
 
 /** True when the offset range lies inside a node or a list item of the basis clause. */

@@ -2,6 +2,7 @@
  * The kind words of citations in every grammatical case: recognition (ending → case) and
  * generation (case → form), so a replacement keeps the case of what it replaces.
  */
+import { DualRe } from './plainRe';
 import type { ActKind, GrammaticalCase } from './types';
 
 /** Singular forms of each kind phrase by case. */
@@ -163,12 +164,20 @@ export function kindOfText(s: string): { kind: ActKind; case: GrammaticalCase; p
   return { kind, case: cp[0], plural: cp[1] };
 }
 
-/** The case a basis clause asks for after its introduction: «в соответствии с» → ins, «на основании» → gen. */
-export function caseAfter(intro: string): GrammaticalCase {
+const CASE_INS_RE = new DualRe(String.raw`соответстви\p{L}*\s+с\s*:?\s*$`, 'iu');
+const CASE_INS_SHORT_RE = new DualRe(String.raw`\sс\s*:?\s*$`, 'iu');
+const CASE_DAT_RE = new DualRe(String.raw`согласно\s*:?\s*$`, 'iu');
+const CASE_GEN_RE = new DualRe(String.raw`основани\p{L}*(?:\s+\p{L}+){0,6}\s*:?\s*$`, 'iu');
+
+/**
+ * The case a basis clause asks for after its introduction: «в соответствии с» → ins, «на основании» → gen.
+ * `plain`: `intro` is part of a plain text (util/plainText.ts), so the cheap flavour of the patterns serves.
+ */
+export function caseAfter(intro: string, plain = false): GrammaticalCase {
   // The `\p{L}` regexes are costly to compile: each runs only when its stem is in the text (the
   // stem tests need no `u`: they fold these letters as `iu` does).
-  if ((/соответстви/i.test(intro) && /соответстви\p{L}*\s+с\s*:?\s*$/iu.test(intro)) || /\sс\s*:?\s*$/iu.test(intro)) return 'ins';
-  if (/согласно\s*:?\s*$/iu.test(intro)) return 'dat';
-  if (/основани/i.test(intro) && /основани\p{L}*(?:\s+\p{L}+){0,6}\s*:?\s*$/iu.test(intro)) return 'gen';
+  if ((/соответстви/i.test(intro) && CASE_INS_RE.get(plain).test(intro)) || CASE_INS_SHORT_RE.get(plain).test(intro)) return 'ins';
+  if (CASE_DAT_RE.get(plain).test(intro)) return 'dat';
+  if (/основани/i.test(intro) && CASE_GEN_RE.get(plain).test(intro)) return 'gen';
   return 'nom';
 }

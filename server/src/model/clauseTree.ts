@@ -189,22 +189,27 @@ function titleCase(s: string): string {
  * `titleCase(dropEmphasis(text))` is the text from its first non-space on that stretch.
  * Anything else takes the general path.
  */
-function shortTitle(text: string): string {
+export function shortTitle(text: string): string {
   const n = text.length;
   let a = 0;
   while (a < n && isWs(text.charCodeAt(a))) a++;
   const limit = Math.min(n, a + 101);
-  let k = a;
-  for (; k < limit; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 32) {
-      if (k + 1 >= n || isWs(text.charCodeAt(k + 1))) return shortTitleGeneral(text);
-    } else if (isWs(c) || ((c === 42 || c === 95) && text.charCodeAt(k + 1) === c)) {
-      return shortTitleGeneral(text);
-    } else if (k > a && k < a + 100 && (c === 46 || c === 58 || c === 59) && (k + 1 === n || text.charCodeAt(k + 1) === 32)) {
-      // The first sentence ends here, within 100 characters.
-      return text.slice(a, c === 58 ? k + 1 : k);
-    }
+  // The first character that ends the fast path, found by one native regex search (a per-char
+  // JavaScript loop here ran mostly in the interpreter in the cold CLI run): white space other
+  // than a single space inside the text, `**`/`__`, or `.:;` before a space or the end.
+  const re = TITLE_STOP_RE;
+  re.lastIndex = a;
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    const c = text.charCodeAt(end - 1);
+    // Only `**`/`__` end in `*`/`_`: the two-character matches.
+    const k = c === 42 || c === 95 ? end - 2 : end - 1;
+    if (k >= limit) break;
+    if (c !== 46 && c !== 58 && c !== 59) return shortTitleGeneral(text);
+    if (k === a) continue; // a sentence end on the first character does not count
+    if (k >= a + 100) break;
+    // The first sentence ends here, within 100 characters.
+    return text.slice(a, c === 58 ? k + 1 : k);
   }
   if (n - a <= 100) {
     // No sentence end: the whole text is the sentence.
@@ -213,6 +218,8 @@ function shortTitle(text: string): string {
   }
   return cutTitle(text.slice(a, a + 100));
 }
+/** What ends {@link shortTitle}'s fast path (`\s` is exactly {@link isWs}). */
+const TITLE_STOP_RE = /[^\S ]| (?=\s|$)|\*\*|__|[.:;](?= |$)/g;
 
 /** The first 100 characters of a longer sentence, cut at a word when one ends after the 60th. */
 function cutTitle(sentence: string): string {

@@ -155,13 +155,30 @@ const PLAIN_WORD = 'A-Za-zА-яЁё0-9_';
 const PLAIN_LETTER = 'A-Za-zА-яЁё';
 
 interface Compiled {
-  /** The `iu` pattern (made on first use: its `\p{L}` is slow to compile). */
-  readonly source: string;
+  /** The surfaces, longest first: the alternatives of the patterns, in their order. */
+  readonly surfaces: readonly string[];
+  /** The `iu` pattern (made on first use, see {@link iuSource}: its `\p{L}` is slow to compile). */
+  source: string | undefined;
   re: RegExp | undefined;
   /** The same pattern, sticky: tried only where a match can start (see {@link findForms}). */
   sticky: RegExp | undefined;
-  /** The pattern for texts of plain words (see {@link plainFormPattern}), sticky; undefined: none. */
-  readonly plainSticky: RegExp | undefined;
+  /**
+   * The pattern for texts of plain words (see {@link plainFormPattern}), sticky, made on first use;
+   * null: none (a surface has another character); undefined: not made yet.
+   */
+  plainSticky: RegExp | null | undefined;
+  /**
+   * Per surface (same order): what {@link matchPlain} needs to match it in a text of plain words
+   * without a regex; undefined when a surface does not fit (see {@link plainMatchable}).
+   */
+  readonly plainKeys: readonly (readonly string[] | undefined)[] | undefined;
+  /** Per surface (with `plainKeys`): its {@link surfaceOps}. */
+  readonly plainOps: readonly Int32Array[] | undefined;
+  /**
+   * Folded first word → indices of the surfaces opening with it, ascending (with `plainKeys`): a
+   * match at a word of the text can only be of a surface whose first word it is (see {@link matchPlain}).
+   */
+  readonly surfacesByWord: ReadonlyMap<string, readonly number[]> | undefined;
   /**
    * The first words of all surfaces, folded (lower case, ё → е); undefined when a surface does not
    * open with a plain Latin or Cyrillic word (the word index cannot then find its starts).
@@ -319,6 +336,61 @@ let lastIndex: {
   readonly index: WordIndex | undefined;
 } | undefined;
 
+/** The wanted word that the plain letters `text[start, start + len)` fold to, if any. */
+function wantedAt(text: string, start: number, len: number): string | undefined {
+  const slots = wantedSlots;
+  const mask = slots.length - 1;
+  for (let slot = slotOf(text.charCodeAt(start), len > 1 ? text.charCodeAt(start + 1) : 0, text.charCodeAt(start + len - 1), len), e = slots[slot]!; e !== 0; slot = (slot + 1) & mask, e = slots[slot]!) {
+    const w = wantedList[e - 1]!;
+    if (w.length !== len) continue;
+    let k = 0;
+    while (k < len && foldCode(text.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
+    if (k === len) return w;
+  }
+  return undefined;
+}
+
+let wantedRe: { readonly version: number; readonly re: RegExp } | undefined;
+/** The most wanted words {@link wantedRegex} is made for (the built-in ones are ~200; a bigger list keeps the loop). */
+const MAX_REGEX_WORDS = 400;
+
+/**
+ * A global regex matching a wanted word as a whole run of plain letters (case classes, ё = е, no
+ * `i`/`u`), with the non-letter before it (or the text start): the wanted words as a trie, so a
+ * position is rejected by its first letter or two. Remade when the wanted words change.
+ */
+function wantedRegex(): RegExp {
+  if (wantedRe && wantedRe.version === wantedVersion) return wantedRe.re;
+  type Node = Map<string, Node | null>;
+  const root: Node = new Map();
+  for (const w of wantedList) {
+    let node = root;
+    for (const ch of w) {
+      let next = node.get(ch);
+      if (!next) node.set(ch, (next = new Map()));
+      node = next;
+    }
+    node.set('', null);
+  }
+  const cls = (ch: string): string => (ch === 'е' ? '[еёЕЁ]' : `[${ch}${ch.toUpperCase()}]`);
+  const emit = (node: Node): string => {
+    const alts: string[] = [];
+    let end = false;
+    for (const [ch, next] of node) {
+      if (next === null) end = true;
+      else alts.push(cls(ch) + emit(next));
+    }
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return end ? `(?:${body})?` : body;
+  };
+  // An empty word list: a pattern that never matches.
+  const body = wantedList.length > 0 ? emit(root) : '(?!)';
+  const re = new RegExp(`(?:^|[^${PLAIN_LETTER}])${body}(?![${PLAIN_LETTER}])`, 'g');
+  wantedRe = { version: wantedVersion, re };
+  return re;
+}
+
 /**
  * Start offsets of the wanted words of `text` by folded word (lower case, ё → е), or undefined
  * when the text has a letter other than plain Latin and Cyrillic (then a case-insensitive match of
@@ -334,6 +406,22 @@ function wordIndex(text: string): WordIndex | undefined {
   const mask = slots.length - 1;
   const n = text.length;
   let i = 0;
+  if (wantedList.length <= MAX_REGEX_WORDS && plainText(text)) {
+    // No letter but plain ones: the wanted words are found by one regex (a trie of them, see
+    // wantedRegex), far cheaper in a cold process than a loop over every code unit; each hit is
+    // a whole run of plain letters equal (folded) to a wanted word, as the loop below records.
+    // (Not for a huge list of workspace words: the regex is remade whenever words are added.)
+    const re = wantedRegex();
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = re.lastIndex;
+      const start = isPlainLetter(text.charCodeAt(m.index)) ? m.index : m.index + 1;
+      at.push(start);
+      word.push(wantedAt(text, start, end - start)!);
+    }
+    lastIndex = { text, version: wantedVersion, index };
+    return index;
+  }
   // One pass over code units: words of plain letters, and any other letter ends the index.
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -371,6 +459,169 @@ function firstWordsOf(p: Paradigm): string[] | undefined {
 
 for (const p of BUILTIN.values()) addWantedWords(firstWordsOf(p) ?? []);
 
+/** The `iu` pattern of a compiled paradigm (made on first use). */
+function iuSource(cc: Compiled): string {
+  // Whole words: no letter or digit around; «учитель» is not found inside «учитель-предметник»,
+  // but a list marker «-» glued to the word («-учитель …») does not hide it.
+  return (cc.source ??= `(?<![\\p{L}\\p{N}_]|\\p{L}[-‐‑])(?:${cc.surfaces.map(formPattern).join('|')})(?![\\p{L}\\p{N}_]|[-‐‑]\\p{L})`);
+}
+
+/** The sticky pattern to try at a start: the plain one in a text of plain words, if any, else the `iu` one. */
+function stickyOf(cc: Compiled, plain: boolean): RegExp {
+  if (plain) {
+    if (cc.plainSticky === undefined) {
+      const parts = cc.surfaces.map(plainFormPattern);
+      cc.plainSticky = parts.every((x) => x !== undefined)
+        ? new RegExp(`(?<![${PLAIN_WORD}]|[${PLAIN_LETTER}][-‐‑])(?:${parts.join('|')})(?![${PLAIN_WORD}]|[-‐‑][${PLAIN_LETTER}])`, 'y')
+        : null;
+    }
+    if (cc.plainSticky) return cc.plainSticky;
+  }
+  return (cc.sticky ??= new RegExp(iuSource(cc), 'iuy'));
+}
+
+/** `[\s\u00a0]` (JavaScript white space). */
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isHyphenCode = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
+/** `[A-Za-zА-яЁё0-9_]`. */
+const isPlainWordCode = (c: number): boolean => isPlainLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+
+/**
+ * True when {@link matchPlain} matches the surface exactly as its {@link plainFormPattern} does:
+ * it has that pattern, and its pattern cannot backtrack (no white space at either end or next to a
+ * hyphen, no hyphen at either end), so trying its characters in order, each quantifier greedy,
+ * finds what the alternative finds.
+ */
+function plainMatchable(f: string): boolean {
+  if (plainFormPattern(f) === undefined || f.length === 0) return false;
+  const n = f.length;
+  for (let k = 0; k < n; k++) {
+    const c = f.charCodeAt(k);
+    if (!isSpaceCode(c) && !isHyphenCode(c)) continue;
+    if (k === 0 || k === n - 1) return false;
+    if (isHyphenCode(c) && (isSpaceCode(f.charCodeAt(k - 1)) || isSpaceCode(f.charCodeAt(k + 1)))) return false;
+  }
+  return true;
+}
+
+/** Ops of {@link surfaceOps} other than a letter (1..58, see {@link letterIdx}) or a literal (0x100 + code). */
+const OP_SPACE = -1;
+const OP_HYPHEN = -2;
+const OP_OPEN = -3;
+const OP_CLOSE = -4;
+
+/**
+ * A {@link plainMatchable} surface as one op per character (a run of spaces: one op), the
+ * characters of its first word at their own indices: what {@link matchSurface} compares.
+ */
+function surfaceOps(f: string): Int32Array {
+  const ops: number[] = [];
+  for (let k = 0; k < f.length; k++) {
+    const c = f.charCodeAt(k);
+    if (isSpaceCode(c)) {
+      while (isSpaceCode(f.charCodeAt(k + 1))) k++;
+      ops.push(OP_SPACE);
+    } else if (isHyphenCode(c)) ops.push(OP_HYPHEN);
+    else if (c === 0xab || c === 0x201c || c === 0x201e) ops.push(OP_OPEN);
+    else if (c === 0xbb || c === 0x201d) ops.push(OP_CLOSE);
+    else if (isPlainLetter(c)) ops.push(letterIdx[c]!);
+    else ops.push(0x100 + c);
+  }
+  return Int32Array.from(ops);
+}
+
+/**
+ * The end of a surface (its {@link surfaceOps}) matched at `i` of `text` with the tolerances of
+ * {@link plainFormPattern}, or -1; its first `skip` characters are known to match (a word of the
+ * text equal to its first word).
+ */
+function matchSurface(text: string, i: number, ops: Int32Array, skip: number): number {
+  const n = text.length;
+  i += skip;
+  for (let k = skip; k < ops.length; k++) {
+    const op = ops[k]!;
+    if (i >= n) return -1;
+    const t = text.charCodeAt(i);
+    if (op > 0) {
+      // A letter (folded, ё = е) or a literal character.
+      if (op < 0x100 ? letterIdx[t] !== op : t !== op - 0x100) return -1;
+      i++;
+    } else if (op === OP_SPACE) {
+      // `[\s\u00a0]+`.
+      if (!isSpaceCode(t)) return -1;
+      for (i++; i < n && isSpaceCode(text.charCodeAt(i)); i++);
+    } else if (op === OP_HYPHEN) {
+      // `[\u00a0 ]?[-‐‑][\u00a0 ]?` (the characters around it in the form are no spaces).
+      if (t === 0xa0 || t === 0x20) i++;
+      if (i >= n || !isHyphenCode(text.charCodeAt(i))) return -1;
+      i++;
+      if (i < n && (text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x20)) i++;
+    } else if (op === OP_OPEN) {
+      if (t !== 0xab && t !== 0x201c && t !== 0x201e && t !== 0x22) return -1;
+      i++;
+    } else {
+      if (t !== 0xbb && t !== 0x201d && t !== 0x22) return -1;
+      i++;
+    }
+  }
+  return i;
+}
+
+/**
+ * What the plain sticky pattern of `cc` (every surface {@link plainMatchable}) finds at `s` of a
+ * text of plain words, without a regex: the first surface, longest first, that matches there with
+ * no word character before or after; its end (index of the surface in {@link plainSurface}), or -1.
+ * Spares compiling the pattern. `word`: the folded word of the text at `s`, if known (from the word
+ * index): then only the surfaces opening with that word are tried (no other can match: a surface's
+ * first word is followed by a non-letter or ends it), from the character after it.
+ */
+let plainSurface = -1;
+function matchPlain(cc: Compiled, text: string, s: number, word: string | undefined): number {
+  if (s > 0) {
+    const b = text.charCodeAt(s - 1);
+    if (isPlainWordCode(b) || (isHyphenCode(b) && s > 1 && isPlainLetter(text.charCodeAt(s - 2)))) return -1;
+  }
+  const n = text.length;
+  const ops = cc.plainOps!;
+  const only = word === undefined ? undefined : cc.surfacesByWord!.get(word);
+  if (word !== undefined && !only) return -1;
+  const skip = word === undefined ? 0 : word.length;
+  const count = only ? only.length : ops.length;
+  for (let o = 0; o < count; o++) {
+    const j = only ? only[o]! : o;
+    const end = matchSurface(text, s, ops[j]!, skip);
+    if (end < 0) continue;
+    if (end < n) {
+      const a = text.charCodeAt(end);
+      if (isPlainWordCode(a) || (isHyphenCode(a) && end + 1 < n && isPlainLetter(text.charCodeAt(end + 1)))) continue;
+    }
+    plainSurface = j;
+    return end;
+  }
+  return -1;
+}
+
+/** The match of `cc` at `s` (sticky), as {@link findForms} reports it; undefined: none (or empty). */
+function matchAt(cc: Compiled, text: string, s: number, plain: boolean, word?: string): FormMatch | undefined {
+  if (plain && cc.plainKeys) {
+    const end = matchPlain(cc, text, s, cc.surfacesByWord ? word : undefined);
+    if (end < 0) return undefined;
+    const m = text.slice(s, end);
+    const ks = cc.plainKeys[plainSurface] ?? cc.keys.get(normalizeForm(m)) ?? [FORM_KEYS[0]!];
+    return { start: s, end, form: ks[0]!, forms: ks, text: m };
+  }
+  const sticky = stickyOf(cc, plain);
+  sticky.lastIndex = s;
+  const m = sticky.exec(text);
+  if (!m || m[0].length === 0) return undefined;
+  const ks = cc.keys.get(normalizeForm(m[0])) ?? [FORM_KEYS[0]!];
+  return { start: s, end: s + m[0].length, form: ks[0]!, forms: ks, text: m[0] };
+}
+
 const compiled = new WeakMap<Paradigm, Compiled>();
 
 function compile(p: Paradigm): Compiled {
@@ -385,18 +636,24 @@ function compile(p: Paradigm): Compiled {
     keys.set(norm, list);
   }
   const surfaces = [...new Set(ordered.map((k) => p.forms[k]!))].sort((a, b) => b.length - a.length);
-  // Whole words: no letter or digit around; «учитель» is not found inside «учитель-предметник»,
-  // but a list marker «-» glued to the word («-учитель …») does not hide it.
-  const body = surfaces.map(formPattern).join('|');
-  const source = `(?<![\\p{L}\\p{N}_]|\\p{L}[-‐‑])(?:${body})(?![\\p{L}\\p{N}_]|[-‐‑]\\p{L})`;
-  const plain = surfaces.map(plainFormPattern);
-  const plainSticky = plain.every((x) => x !== undefined)
-    ? new RegExp(`(?<![${PLAIN_WORD}]|[${PLAIN_LETTER}][-‐‑])(?:${plain.join('|')})(?![${PLAIN_WORD}]|[-‐‑][${PLAIN_LETTER}])`, 'y')
+  // Keys per surface for matchPlain (a surface with a quote mark: looked up from the match).
+  const plainKeys = surfaces.every(plainMatchable)
+    ? surfaces.map((f) => (/[«“„»”"]/.test(f) ? undefined : keys.get(normalizeForm(f)) ?? [FORM_KEYS[0]!]))
     : undefined;
   // Every match starts a word of the text equal (folded) to the first word of a surface: the
   // lookbehind puts no letter before it, and a surface's first word is followed by a non-letter.
   const firstWords = firstWordsOf(p);
-  c = { source, re: undefined, sticky: undefined, plainSticky, firstWords, keys, wantedEpoch: -1 };
+  let surfacesByWord: Map<string, number[]> | undefined;
+  if (plainKeys && firstWords) {
+    surfacesByWord = new Map();
+    surfaces.forEach((f, j) => {
+      const w = foldWord(/^[A-Za-zА-Яа-яЁё]+/.exec(f)![0]);
+      const list = surfacesByWord!.get(w);
+      if (list) list.push(j);
+      else surfacesByWord!.set(w, [j]);
+    });
+  }
+  c = { surfaces, source: undefined, re: undefined, sticky: undefined, plainSticky: undefined, plainKeys, plainOps: plainKeys ? surfaces.map(surfaceOps) : undefined, surfacesByWord, firstWords, keys, wantedEpoch: -1 };
   compiled.set(p, c);
   return c;
 }
@@ -416,7 +673,7 @@ export function findForms(text: string, p: Paradigm, from = 0, to = text.length)
   const wi = firstWords ? wordIndex(text) : undefined;
   const index = wi ? startsByWord(wi) : undefined;
   if (index) {
-    const sticky = plainText(text) && cc.plainSticky ? cc.plainSticky : (cc.sticky ??= new RegExp(cc.source, 'iuy'));
+    const plain = plainText(text);
     // Try the pattern only where a word that can open a match starts (same matches as the scan below).
     let starts: number[] | undefined;
     let merged = false;
@@ -431,18 +688,15 @@ export function findForms(text: string, p: Paradigm, from = 0, to = text.length)
     let next = Math.max(0, from);
     for (const s of starts) {
       if (s < next) continue;
-      sticky.lastIndex = s;
-      const m = sticky.exec(text);
-      if (!m || m[0].length === 0) continue;
-      const end = s + m[0].length;
-      if (end > to) break;
-      const ks = keys.get(normalizeForm(m[0])) ?? [FORM_KEYS[0]!];
-      out.push({ start: s, end, form: ks[0]!, forms: ks, text: m[0] });
-      next = end;
+      const m = matchAt(cc, text, s, plain);
+      if (!m) continue;
+      if (m.end > to) break;
+      out.push(m);
+      next = m.end;
     }
     return out;
   }
-  const re = (cc.re ??= new RegExp(cc.source, 'giu'));
+  const re = (cc.re ??= new RegExp(iuSource(cc), 'giu'));
   re.lastIndex = Math.max(0, from);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) { re.lastIndex++; continue; }
@@ -512,18 +766,14 @@ export function findFormsEach(text: string, ps: readonly Paradigm[], visit: (i: 
     const ids = byWord.get(word[h]!);
     if (!ids) continue;
     const s = at[h]!;
+    const w = word[h]!;
     next ??= new Int32Array(cs.length);
     for (const i of ids) {
       if (s < next[i]!) continue;
-      const cc = cs[i]!;
-      const sticky = plain && cc.plainSticky ? cc.plainSticky : (cc.sticky ??= new RegExp(cc.source, 'iuy'));
-      sticky.lastIndex = s;
-      const m = sticky.exec(text);
-      if (!m || m[0].length === 0) continue;
-      const end = s + m[0].length;
-      const ks = cc.keys.get(normalizeForm(m[0])) ?? [FORM_KEYS[0]!];
-      next[i] = end;
-      visit(i, { start: s, end, form: ks[0]!, forms: ks, text: m[0] });
+      const m = matchAt(cs[i]!, text, s, plain, w);
+      if (!m) continue;
+      next[i] = m.end;
+      visit(i, m);
     }
   }
   return true;
