@@ -14,7 +14,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import actsJson from '../../server/data/acts.json';
-import { firstMatchFrom, literalScan, requiredLiterals, rolesData } from '../../server/src/analysis/rolesData';
+import { firstMatchFrom, literalHits, literalScan, literalSet, requiredLiterals, rolesData } from '../../server/src/analysis/rolesData';
 import { parseCitations } from '../../server/src/legal/citations';
 import { KIND_RE, WS0 } from '../../server/src/legal/grammar';
 import type { ActsData, Citation } from '../../server/src/legal/types';
@@ -1288,5 +1288,56 @@ describe('fast paths (rp6): surfaces matched without a regex, wanted words found
       params(1500),
     );
     assert.ok(served > 1200, `findFormsEach served ${served} of 1500 texts`);
+  });
+});
+
+describe('fast paths (model7): stamp patterns without `u` on plain texts (model/clauseTree.ts readStamp)', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { plainText: model7PlainText } = require('../../server/src/util/plainText') as typeof import('../../server/src/util/plainText');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const pieces = [
+    'УТВЕРЖДАЮ', 'УТВЕРЖДЕНО', 'СОГЛАСОВАНО', 'ПРИНЯТО', 'Директор', 'директор МБОУ СОШ', 'приказом директора', 'Приказом', 'приказ', 'Протокол', 'протоколом', 'решение', 'Решением',
+    'педагогического совета', ' от ', 'от', '№', '№ ', 'N ', 'No', 'no ', 'n', '187-од', '12/3', 'Пр-1', '_', '___', '«', '»', '"', '(', ')', '15', '02.09.2024', '«15» октября 2025 г.',
+    'И.И. Иванов', 'Иванов И. И.', 'Петрова А.Б.', 'А. Б. В', 'Ёлкин Ё.Ё.', 'Smith J.K.', 'ё', 'Z', 'z', ' ', '  ', '\t', '\u00a0', '\n', '\n', '\n\n', ': ', ', ', '.', '- ', '**', '*',
+  ];
+  it('reads stamps as the `u` patterns do', () => {
+    let plainSeen = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+      const head = `${parts.join('')}\n\n# Положение о порядке\n\n## 1. Общие положения\n\n1.1. Текст.\n`;
+      // A Greek letter in the last clause makes the text not plain: the `iu` patterns read its stamps.
+      const other = `${head}1.2. Ω.\n`;
+      if (!model7PlainText(head)) return;
+      plainSeen++;
+      assert.ok(!model7PlainText(other));
+      const stamps = (t: string) => JSON.stringify(buildModel(t).stamps.map((s) => [s.stamp, s.range, s.title]));
+      assert.equal(stamps(head), stamps(other));
+    }), { numRuns: 4000 });
+    assert.ok(plainSeen > 3000);
+  });
+});
+
+describe('fast paths: literalHits finds starts by one plain regex of the literals (roles7)', () => {
+  it('finds exactly the starts the own literal scans of the expressions find, with regex-special characters, ё/е and case rules', () => {
+    const CH = ['а', 'А', 'б', 'Б', 'е', 'ё', 'Ё', 'x', 'X', '.', '*', '(', '[', '\\', '|', '-', '/', '№', ' ', '1'];
+    const lit = fc.tuple(fc.constantFrom('аба', 'АБе', 'еёx', 'XaБ'), fc.array(fc.constantFrom(...CH), { maxLength: 3 })).map(([h, t]) => h + t.join(''));
+    const txt = fc.array(fc.constantFrom(...CH, 'аба', 'АБЕ', 'еЁX'), { maxLength: 40 }).map((a) => a.join(''));
+    const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(lit, fc.boolean()), { minLength: 1, maxLength: 4 }), txt, (lits, t) => {
+        const set = literalSet(lits.map(([l, ci]) => [esc(l), ci ? 'iu' : 'u'] as const));
+        const hits = literalHits(set, t);
+        if (!hits) return;
+        lits.forEach(([l, ci], i) => {
+          if (!set.joint[i]) return;
+          // The expression's own (`iu`/`u`) literal regex, stepped one past each match.
+          const quick = set.scans[i]!.quick;
+          const want: number[] = [];
+          quick.lastIndex = 0;
+          for (let q = quick.exec(t); q; q = quick.exec(t)) { want.push(q.index); quick.lastIndex = q.index + 1; }
+          assert.deepEqual(hits[i], want, `${l} (${ci}) in ${JSON.stringify(t)}`);
+        });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -471,10 +471,9 @@ function skipEscape(src: string, pos: number): number {
 // Many literal scans in one pass. The institution markers and the MAX markers are a dozen data
 // expressions, each scanned for its literals ({@link literalScan}): a dozen regex scans of every
 // draft, though most markers are absent. In a {@link plainText} the literals of all of them are
-// found in one pass of JavaScript instead: a table of the folded three-letter openings of the
-// literals (lower case, ё → е: a coarser folding, so it never misses) gates each position, and
-// only there the literals of that opening are compared exactly (with the expression's case
-// rule). In a plain text that finds what the literal regexes find: every character that folds to
+// found in one pass instead: one plain regex of all the literals finds each start where one
+// stands, and there the literals of its folded three-letter opening (lower case, ё → е) are
+// compared exactly (with the expression's case rule). In a plain text that finds what the literal regexes find: every character that folds to
 // a plain letter under `iu` is a letter, and a plain text has no other letters.
 
 /** Folded (lower case, ё → е) plain letter → 1..58; 0 for any other code unit. */
@@ -487,6 +486,12 @@ letterIdx[0x401] = letterIdx[0x451] = letterIdx[0x435];
 function lowerPlain(c: number): number {
   if ((c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a)) return c + 0x20;
   return c === 0x401 ? 0x451 : c;
+}
+
+/** Upper case of a plain letter (а–я, ё, a–z); any other code unit unchanged. */
+function upperPlain(c: number): number {
+  if ((c >= 0x430 && c <= 0x44f) || (c >= 0x61 && c <= 0x7a)) return c - 0x20;
+  return c === 0x451 ? 0x401 : c;
 }
 
 /** What a literal may hold to be compared in JavaScript: plain letters, ASCII non-letters, `№`. */
@@ -506,10 +511,14 @@ export interface LiteralSet {
   readonly scans: readonly (LiteralScan | null)[];
   /** Per expression: its literals are found by the one pass (else the caller scans as before). */
   readonly joint: readonly boolean[];
-  /** Folded openings (3 letters, 6 bits each) of the literals of the set, as a bit set (32 KB). */
-  readonly gate: Uint32Array;
   /** Folded opening → [expression, literal, case-insensitive (1/0)] triples. */
   readonly byOpening: ReadonlyMap<number, readonly (string | number)[]>;
+  /**
+   * Every literal of the set as one alternation (flag `g` only; case-insensitive letters as
+   * `[аА]` classes, as {@link literalAt} compares): matches exactly where some literal stands.
+   * Native from the first call, so cheaper than a JavaScript char loop in a cold run.
+   */
+  readonly finder: RegExp;
 }
 
 const openingOf = (a: number, b: number, c: number): number => (a << 12) | (b << 6) | c;
@@ -518,8 +527,8 @@ const openingOf = (a: number, b: number, c: number): number => (a << 12) | (b <<
 export function literalSet(exprs: readonly (readonly [string, string])[]): LiteralSet {
   const scans: (LiteralScan | null)[] = [];
   const joint: boolean[] = [];
-  const gate = new Uint32Array(1 << 13);
   const byOpening = new Map<number, (string | number)[]>();
+  const alts = new Set<string>();
   exprs.forEach(([source, flags], i) => {
     const scan = literalScan(source, flags);
     scans.push(scan);
@@ -530,13 +539,22 @@ export function literalSet(exprs: readonly (readonly [string, string])[]): Liter
     const ci = flags.includes('i') ? 1 : 0;
     for (const l of lits!) {
       const key = openingOf(letterIdx[l.charCodeAt(0)]!, letterIdx[l.charCodeAt(1)]!, letterIdx[l.charCodeAt(2)]!);
-      gate[key >>> 5]! |= 1 << (key & 31);
       let list = byOpening.get(key);
       if (!list) byOpening.set(key, (list = []));
       list.push(i, l, ci);
+      let alt = '';
+      for (let k = 0; k < l.length; k++) {
+        const c = l.charCodeAt(k);
+        const lo = lowerPlain(c);
+        const up = upperPlain(c);
+        alt += ci && lo !== up ? '[' + String.fromCharCode(lo, up) + ']' : l[k]!.replace(/[\\^$.*+?()[\]{}|/-]/, '\\$&');
+      }
+      alts.add(alt);
     }
   });
-  return { scans, joint, gate, byOpening };
+  // `(?!)` never matches: a set without joint literals.
+  const finder = new RegExp(alts.size ? [...alts].join('|') : '(?!)', 'g');
+  return { scans, joint, byOpening, finder };
 }
 
 /** True when the literal `l` stands at `p` of `text` (`ci`: case-insensitive, for plain letters). */
@@ -561,16 +579,13 @@ export function literalHits(set: LiteralSet, text: string): (number[] | undefine
   const n = set.scans.length;
   const out: (number[] | undefined)[] = [];
   for (let i = 0; i < n; i++) out.push(set.joint[i] ? EMPTY_HITS : undefined);
-  const { gate, byOpening } = set;
-  const len = text.length;
-  // The opening of the three code units ending at `q`, rolled along: a non-letter gives a zero
-  // part, and no opening in the gate has one (literals open with three letters).
-  let key = len > 1 ? openingOf(0, letterIdx[text.charCodeAt(0)]!, letterIdx[text.charCodeAt(1)]!) : 0;
-  for (let q = 2; q < len; q++) {
-    key = ((key << 6) & 0x3ffff) | letterIdx[text.charCodeAt(q)]!;
-    if ((gate[key >>> 5]! & (1 << (key & 31))) === 0) continue;
-    const p = q - 2;
-    const list = byOpening.get(key)!;
+  const { byOpening, finder } = set;
+  // Each start where some literal stands (overlapping ones too: the next search starts one past it).
+  finder.lastIndex = 0;
+  for (let m = finder.exec(text); m !== null; m = finder.exec(text)) {
+    const p = m.index;
+    finder.lastIndex = p + 1;
+    const list = byOpening.get(openingOf(letterIdx[text.charCodeAt(p)]!, letterIdx[text.charCodeAt(p + 1)]!, letterIdx[text.charCodeAt(p + 2)]!))!;
     for (let k = 0; k < list.length; k += 3) {
       const i = list[k] as number;
       if (!literalAt(text, p, list[k + 1] as string, list[k + 2] as number)) continue;

@@ -158,8 +158,8 @@ function openingWords(source: string): string[] | undefined {
 
 
 /**
- * The dictionary index of one analysis: for each list id of {@link Dictionary.listOf}, the
- * ascending positions where a word may start with that two-letter prefix — the first
+ * The dictionary index of one analysis: for each list id of {@link Dictionary.index}, the
+ * ascending positions where a word may start with that key (see {@link Index}) — the first
  * `counts[id]` elements of `scratch[id]`. Module scratch reused by every call (findTypos is
  * synchronous and never re-entered): a table per call cost a 3 481-slot array per draft, and
  * truncating the lists (`length = 0`) frees their storage, so they are overwritten instead. Lists
@@ -180,20 +180,14 @@ function add(id: number, p: number): void {
  * positions of a basic letter not preceded by a basic letter or digit (capitals folded). A match of a dictionary pattern
  * starts after `(?<![\p{L}\p{N}])`, so no match starts at a position this index leaves out; it
  * replaces one `indexOf` scan of the whole text per dictionary word by one pass. Positions are
- * kept only for the two-letter prefixes of the dictionary (`listOf`), in {@link scratch}.
+ * kept only for the keys of the dictionary words ({@link Index}), in {@link scratch}.
  */
-function wordStarts(s: string, listOf: Int16Array): void {
+function wordStarts(s: string, index: Index): void {
   const n = s.length;
   let prevWord = false;
   for (let p = 0; p < n; p++) {
     const a = slot(s.charCodeAt(p));
-    if (a >= 0 && !prevWord && p + 1 < n) {
-      const b = slot(s.charCodeAt(p + 1));
-      if (b >= 0) {
-        const id = listOf[a * SLOTS + b]!;
-        if (id >= 0) add(id, p);
-      }
-    }
+    if (a >= 0 && !prevWord && p + 1 < n) addAt(s, p, a, index);
     prevWord = a >= 0 || isDigit(s.charCodeAt(p));
   }
 }
@@ -203,16 +197,40 @@ function wordStarts(s: string, listOf: Int16Array): void {
  * `(?<![\p{L}\p{N}])`, so only at the start of a run (a start after a digit is kept: the pattern
  * then fails there, as it would in the scan).
  */
-function runStarts(text: string, starts: ArrayLike<number>, listOf: Int16Array): void {
+function runStarts(text: string, starts: ArrayLike<number>, index: Index): void {
   for (let i = 0; i < starts.length; i++) {
     const p = starts[i]!;
     const a = slot(text.charCodeAt(p));
-    if (a < 0) continue;
-    const b = slot(text.charCodeAt(p + 1));
-    if (b < 0) continue;
-    const id = listOf[a * SLOTS + b]!;
-    if (id >= 0) add(id, p);
+    if (a >= 0) addAt(text, p, a, index);
   }
+}
+
+/**
+ * The index of a dictionary: its words keyed by their first three letters (two for a two-letter
+ * word), so that a list holds only the positions of one key — two-letter keys made lists of
+ * every «пр…», «по…» word, scanned once per dictionary word of that prefix.
+ */
+interface Index {
+  /** Letter pair (`slot(a) * SLOTS + slot(b)`) → pair node, -1 when no word starts so. */
+  readonly pairOf: Int16Array;
+  /** Per pair node: the list id of the two-letter word of that pair, -1 when none. */
+  readonly pairList: Int16Array;
+  /** Pair node * SLOTS + slot(third letter) → list id, -1 when no word starts so. */
+  readonly tripleList: Int16Array;
+}
+
+/** Adds position `p` (basic letter of slot `a`) to the lists of the keys it starts. */
+function addAt(s: string, p: number, a: number, index: Index): void {
+  const b = slot(s.charCodeAt(p + 1));
+  if (b < 0) return;
+  const node = index.pairOf[a * SLOTS + b]!;
+  if (node < 0) return;
+  const two = index.pairList[node]!;
+  if (two >= 0) add(two, p);
+  const c = slot(s.charCodeAt(p + 2));
+  if (c < 0) return;
+  const three = index.tripleList[node * SLOTS + c]!;
+  if (three >= 0) add(three, p);
 }
 
 const SLOTS = 59;
@@ -247,17 +265,31 @@ function startsFolded(s: string, word: string, p: number): boolean {
 /** The result of {@link startsOf}, reused (read before the next call). */
 const merged: number[] = [];
 
-/** Ascending positions of the index where one of `words` (list ids `ids`) stands in `s`. */
-function startsOf(s: string, words: readonly string[], ids: readonly number[]): number[] {
+/** The words of an entry grouped by list id: each list is scanned once for all its words. */
+interface WordGroup {
+  readonly id: number;
+  readonly words: readonly string[];
+}
+
+/** Ascending positions of the index where one of the words of `groups` stands in `s`. */
+function startsOf(s: string, groups: readonly WordGroup[]): number[] {
   const out = merged;
   if (out.length !== 0) out.length = 0;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    const list = scratch[ids[k]!]!;
-    const n = counts[ids[k]!]!;
-    for (let i = 0; i < n; i++) if (startsFolded(s, w, list[i]!)) out.push(list[i]!);
+  for (let g = 0; g < groups.length; g++) {
+    const { id, words } = groups[g]!;
+    const list = scratch[id]!;
+    const n = counts[id]!;
+    for (let i = 0; i < n; i++) {
+      const p = list[i]!;
+      for (let k = 0; k < words.length; k++) {
+        if (startsFolded(s, words[k]!, p)) {
+          out.push(p);
+          break;
+        }
+      }
+    }
   }
-  if (words.length > 1) out.sort((a, b) => a - b);
+  if (groups.length > 1) out.sort((a, b) => a - b);
   return out;
 }
 
@@ -371,11 +403,10 @@ function notContextOf(c: CompiledEntry, plain: boolean): RegExp | null | undefin
  */
 interface Dictionary {
   readonly compiled: readonly CompiledEntry[];
-  /** Letter pair (`slot(a) * SLOTS + slot(b)`) → list id, -1 when no word starts so. */
-  readonly listOf: Int16Array;
+  readonly index: Index;
   readonly listCount: number;
-  /** Per entry: the list id of each of its words (parallel to `words`). */
-  readonly ids: readonly (readonly number[] | undefined)[];
+  /** Per entry: its words grouped by list id (undefined without words). */
+  readonly groups: readonly (readonly WordGroup[] | undefined)[];
 }
 
 const dictionaries = new WeakMap<readonly TypoEntry[], Dictionary>();
@@ -395,16 +426,39 @@ function dictionary(entries: readonly TypoEntry[]): Dictionary {
     }
   }
   const compiled = entries.map(compiledEntry);
-  const listOf = new Int16Array(SLOTS * SLOTS).fill(-1);
+  const pairOf = new Int16Array(SLOTS * SLOTS).fill(-1);
+  const pairs: number[] = []; // per pair node: its two-letter word's list id or -1
+  const triples = new Map<number, number>(); // node * SLOTS + third slot → list id
   let listCount = 0;
-  const ids = compiled.map((c) =>
-    c.words?.map((w) => {
-      const pair = slot(w.charCodeAt(0)) * SLOTS + slot(w.charCodeAt(1));
-      if (listOf[pair] === -1) listOf[pair] = listCount++;
-      return listOf[pair]!;
-    }),
-  );
-  const d: Dictionary = { compiled, listOf, listCount, ids };
+  const listOfWord = (w: string): number => {
+    const pair = slot(w.charCodeAt(0)) * SLOTS + slot(w.charCodeAt(1));
+    if (pairOf[pair] === -1) {
+      pairOf[pair] = pairs.length;
+      pairs.push(-1);
+    }
+    const node = pairOf[pair]!;
+    if (w.length === 2) return pairs[node] !== -1 ? pairs[node]! : (pairs[node] = listCount++);
+    const key = node * SLOTS + slot(w.charCodeAt(2));
+    const id = triples.get(key);
+    if (id !== undefined) return id;
+    triples.set(key, listCount);
+    return listCount++;
+  };
+  const groups = compiled.map((c) => {
+    if (c.words === undefined) return undefined;
+    const byId = new Map<number, string[]>();
+    for (const w of c.words) {
+      const id = listOfWord(w);
+      const list = byId.get(id);
+      if (list) list.push(w);
+      else byId.set(id, [w]);
+    }
+    return [...byId].map(([id, words]): WordGroup => ({ id, words }));
+  });
+  const tripleList = new Int16Array(Math.max(1, pairs.length * SLOTS)).fill(-1);
+  for (const [key, id] of triples) tripleList[key] = id;
+  const index: Index = { pairOf, pairList: Int16Array.from(pairs), tripleList };
+  const d: Dictionary = { compiled, index, listCount, groups };
   dictionaries.set(entries, d);
   lastDictionary = { entries, dict: d };
   return d;
@@ -469,7 +523,7 @@ export function findTypos(
   // Offsets of `lower` are offsets of `text` only when lower-casing kept every length.
   const scanned = direct ? text : lower !== undefined && lower.length === text.length ? lower : undefined;
   const dict = dictionary(entries);
-  const { compiled, ids } = dict;
+  const { compiled, groups } = dict;
   const plain = plainText(text);
   // The dictionary words every match of an entry starts with, found through one index.
   const indexed = scanned !== undefined;
@@ -477,8 +531,8 @@ export function findTypos(
     while (scratch.length < dict.listCount) scratch.push([]);
     if (counts.length < dict.listCount) counts = new Int32Array(dict.listCount);
     counts.fill(0, 0, dict.listCount);
-    if (direct && runs) runStarts(text, runs.starts, dict.listOf);
-    else wordStarts(scanned, dict.listOf);
+    if (direct && runs) runStarts(text, runs.starts, dict.index);
+    else wordStarts(scanned, dict.index);
   }
   for (let e = 0; e < compiled.length; e++) {
     const c = compiled[e]!;
@@ -489,14 +543,15 @@ export function findTypos(
     // pattern at every position. The matches are those of a global scan when every match starts
     // at one of the ascending starts: tried left to right, without overlaps.
     if (indexed && words !== undefined) {
-      const wordIds = ids[e]!;
+      const wordGroups = groups[e]!;
       if (words.length === 1) {
-        const count = counts[wordIds[0]!]!;
+        const id = wordGroups[0]!.id;
+        const count = counts[id]!;
         if (count === 0) continue;
         const at = stickyOf(c, plain);
-        if (at) tryStarts(hits, text, zones, c, plain, at, scratch[wordIds[0]!]!, count, words[0], scanned);
+        if (at) tryStarts(hits, text, zones, c, plain, at, scratch[id]!, count, words[0], scanned);
       } else {
-        const starts = startsOf(scanned, words, wordIds);
+        const starts = startsOf(scanned, wordGroups);
         if (starts.length === 0) continue;
         const at = stickyOf(c, plain);
         if (at) tryStarts(hits, text, zones, c, plain, at, starts, starts.length, undefined, scanned);

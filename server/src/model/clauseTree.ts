@@ -6,6 +6,8 @@
  * numbers, gaps and misplaced sub-clauses are kept exactly as written; rules report them.
  */
 import type { Root } from 'mdast';
+import { DualRe } from '../legal/plainRe';
+import { plainText } from '../util/plainText';
 import { findDates } from './dates';
 import { isClauseNumber, isPrefix, kindForDepth, readClauseNumber } from './clauseNumber';
 import { classifyLines, classifyText, lineIndexIn } from './lines';
@@ -547,15 +549,20 @@ function hasNumberSign(s: string): boolean {
   return s.indexOf('№') >= 0 || s.indexOf('N') >= 0 || s.indexOf('n') >= 0;
 }
 
-const STAMP_NUMBER_RE = /(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\s*([\w\p{L}\-/]*)/iu;
-const STAMP_BARE_NUMBER_RE = /^от\s.*?(?:№|N)\s*([\w\p{L}\-/]+)/iu;
-const STAMP_NOT_BODY_RE = /^(?:(?:протокол|приказ|решение)(?![\p{L}])|от\s|№|[«"]?\s*\d|_)/iu;
+// The stamp patterns in two flavours (legal/plainRe.ts): with `\p{L}` and `iu` each costs ~1–2 ms to
+// compile in a cold run; a plain text (util/plainText.ts) uses the same patterns without `u`.
+const STAMP_NUMBER_RE = new DualRe('(?:протокол|приказ|решение)[^№N]{0,20}(?:№|N|No)\\s*([\\w\\p{L}\\-/]*)', 'iu');
+const STAMP_BARE_NUMBER_RE = new DualRe('^от\\s.*?(?:№|N)\\s*([\\w\\p{L}\\-/]+)', 'iu');
+const STAMP_NOT_BODY_RE = new DualRe('^(?:(?:протокол|приказ|решение)(?![\\p{L}])|от\\s|№|[«"]?\\s*\\d|_)', 'iu');
 const INITIALS_RE = /^\p{Lu}\.\s?\p{Lu}\.\s?\p{Lu}/u;
 const SURNAME_INITIALS_RE = /^\p{Lu}\p{Ll}+\s+\p{Lu}\.\s?\p{Lu}\.$/u;
-const STAMP_BODY_TAIL_RE = /[\s(]*(?:протокол|приказ)(?![\p{L}]).*$/iu;
+/** {@link INITIALS_RE}, {@link SURNAME_INITIALS_RE} for a plain text: its only letters are `A-Za-zА-яЁё`. */
+const PLAIN_INITIALS_RE = /^[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]/;
+const PLAIN_SURNAME_INITIALS_RE = /^[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]\.$/;
+const STAMP_BODY_TAIL_RE = new DualRe('[\\s(]*(?:протокол|приказ)(?![\\p{L}]).*$', 'iu');
 
-/** Reads stamp details from the lines of one stamp block. */
-function readStamp(kind: string, blockLines: readonly Line[], range: OffsetRange): Stamp {
+/** Reads stamp details from the lines of one stamp block (`plain`: the text is a {@link plainText}). */
+function readStamp(kind: string, blockLines: readonly Line[], range: OffsetRange, plain: boolean): Stamp {
   let body: string | undefined;
   let number: string | undefined;
   let date: Stamp['date'];
@@ -567,11 +574,11 @@ function readStamp(kind: string, blockLines: readonly Line[], range: OffsetRange
     if (!date) date = findDates(l.content, l.contentStart).find((d) => d.iso);
     // Both number patterns need `№` or `N` (`n` under /i): most stamp lines have neither.
     if (number !== undefined || !hasNumberSign(l.content)) continue;
-    const num = STAMP_NUMBER_RE.exec(l.content);
+    const num = STAMP_NUMBER_RE.get(plain).exec(l.content);
     if (num) number = num[1] ?? '';
     // `приказом директора` / `от 02.09.2024 № 187-од`: the order number on the date line.
     const o = l.content.charCodeAt(0); // `о`, `О`, or `ᲂ` (folds to `о` under /iu)
-    const bare = num || !(o === 0x43e || o === 0x41e || o === 0x1c82) ? null : STAMP_BARE_NUMBER_RE.exec(l.content);
+    const bare = num || !(o === 0x43e || o === 0x41e || o === 0x1c82) ? null : STAMP_BARE_NUMBER_RE.get(plain).exec(l.content);
     if (bare) number = bare[1];
   }
   if (!date) {
@@ -587,9 +594,9 @@ function readStamp(kind: string, blockLines: readonly Line[], range: OffsetRange
   for (const c of candidates) {
     if (!c) continue;
     // `Протокол № 1`, `Приказ от …`, a date, a signature line; `приказом директора` is a body.
-    if (STAMP_NOT_BODY_RE.test(c)) continue;
-    if (INITIALS_RE.test(c) || SURNAME_INITIALS_RE.test(c)) continue; // initials and surname
-    body = c.replace(STAMP_BODY_TAIL_RE, '').trim() || undefined;
+    if (STAMP_NOT_BODY_RE.get(plain).test(c)) continue;
+    if ((plain ? PLAIN_INITIALS_RE : INITIALS_RE).test(c) || (plain ? PLAIN_SURNAME_INITIALS_RE : SURNAME_INITIALS_RE).test(c)) continue; // initials and surname
+    body = c.replace(STAMP_BODY_TAIL_RE.get(plain), '').trim() || undefined;
     if (body) break;
   }
   return { kind: collapseWs(kind.toUpperCase()), body, number, date, range };
@@ -854,7 +861,7 @@ function headerLines(text: string, lines: readonly Line[], bodyStartLine: number
 }
 
 /** The stamp node of the lines of one stamp block (`kind`: the keyword as written). */
-function stampNode(kind: string, ls: readonly Line[]): MutableNode {
+function stampNode(kind: string, ls: readonly Line[], plain: boolean): MutableNode {
   let start = Infinity;
   let end = 0;
   for (const x of ls) {
@@ -863,7 +870,7 @@ function stampNode(kind: string, ls: readonly Line[]): MutableNode {
   }
   const range = { start, end };
   const first = ls[0]!;
-  const stamp = readStamp(kind, ls, range);
+  const stamp = readStamp(kind, ls, range, plain);
   const kwEnd = first.contentStart + (STAMP_RE.exec(first.content)?.[0].length ?? 0);
   const node = makeNode('stamp', first, stamp.kind, { start: first.contentStart, end: kwEnd });
   node.stamp = stamp;
@@ -945,7 +952,7 @@ interface HeaderRead {
 }
 
 /** Stamps and the title of the header lines. */
-function readHeader(header: readonly Line[], toc: ReadonlySet<number>): HeaderRead {
+function readHeader(header: readonly Line[], toc: ReadonlySet<number>, plain: boolean): HeaderRead {
   // Index of the next text line in `header` after each position (one backward pass, no rescans).
   const nextTextIn: number[] = new Array<number>(header.length + 1).fill(-1);
   for (let k = header.length - 2; k >= 0; k--) nextTextIn[k] = isText(header[k + 1]!, toc) ? k + 1 : nextTextIn[k + 1]!;
@@ -957,12 +964,12 @@ function readHeader(header: readonly Line[], toc: ReadonlySet<number>): HeaderRe
     const sm = STAMP_RE.exec(l.content);
     const tm = out.title ? null : TITLE_RE.exec(l.content);
     if (sm && !tm && l.content.length < 200) {
-      if (current) out.stamps.push(stampNode(current.kind, current.lines));
+      if (current) out.stamps.push(stampNode(current.kind, current.lines, plain));
       current = { kind: sm[1]!, lines: [l] };
       continue;
     }
     if (tm) {
-      if (current) out.stamps.push(stampNode(current.kind, current.lines));
+      if (current) out.stamps.push(stampNode(current.kind, current.lines, plain));
       current = undefined;
       const t = readTitle(header, k, tm, toc, nextTextIn);
       out.title = t.title;
@@ -973,12 +980,12 @@ function readHeader(header: readonly Line[], toc: ReadonlySet<number>): HeaderRe
     if (current) {
       // A stamp is a few short lines; a long line after it is a preamble, not part of the stamp.
       if (l.content.length > 150 || current.lines.length >= 12) {
-        out.stamps.push(stampNode(current.kind, current.lines));
+        out.stamps.push(stampNode(current.kind, current.lines, plain));
         current = undefined;
       } else current.lines.push(l);
     }
   }
-  if (current) out.stamps.push(stampNode(current.kind, current.lines));
+  if (current) out.stamps.push(stampNode(current.kind, current.lines, plain));
   return out;
 }
 
@@ -1407,7 +1414,7 @@ export function buildModel(text: string, tree?: Root): DocumentModel {
 
   // --- Header zone: stamps and title before the first clause. ---
   const bodyStartLine = findBodyStart(lines, toc);
-  const { stamps, title, titleNode } = readHeader(headerLines(text, lines, bodyStartLine), toc);
+  const { stamps, title, titleNode } = readHeader(headerLines(text, lines, bodyStartLine), toc, plainText(text));
 
   // --- Body: sections, clauses, items, appendices. ---
   const topLevel: RegNode[] = [...stamps];
