@@ -242,12 +242,7 @@ export function firstMatchFrom(scan: LiteralScan, text: string, from: number, hi
   if (!q) return undefined;
   // A start inside a surrogate pair: leave it to the expression itself.
   if (reach === undefined || (from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1)))) {
-    global.lastIndex = from;
-    for (let m = global.exec(text); m; m = global.exec(text)) {
-      if (m[0].length === 0) { global.lastIndex++; continue; }
-      return { start: m.index, end: m.index + m[0].length };
-    }
-    return undefined;
+    return firstGlobalMatch(global, text, from);
   }
   let next = from;
   for (; q; q = quick.exec(text)) {
@@ -268,6 +263,16 @@ export function firstMatchFrom(scan: LiteralScan, text: string, from: number, hi
   return undefined;
 }
 
+/** The first non-empty match of the global expression `global` in `text` from `from`. */
+function firstGlobalMatch(global: RegExp, text: string, from: number): { start: number; end: number } | undefined {
+  global.lastIndex = from;
+  for (let m = global.exec(text); m; m = global.exec(text)) {
+    if (m[0].length === 0) { global.lastIndex++; continue; }
+    return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
 /**
  * {@link firstMatchFrom} with the offsets of the literals known (`hits`: every offset where one
  * stands, ascending, from {@link literalHits}): the same starts are tried in the same order, without
@@ -279,12 +284,7 @@ function firstMatchAmong(scan: LiteralScan, text: string, from: number, hits: re
   while (k < hits.length && hits[k]! < from) k++;
   if (k === hits.length) return undefined;
   if (reach === undefined) {
-    global.lastIndex = from;
-    for (let m = global.exec(text); m; m = global.exec(text)) {
-      if (m[0].length === 0) { global.lastIndex++; continue; }
-      return { start: m.index, end: m.index + m[0].length };
-    }
-    return undefined;
+    return firstGlobalMatch(global, text, from);
   }
   let next = from;
   for (; k < hits.length; k++) {

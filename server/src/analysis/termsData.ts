@@ -6,6 +6,7 @@
 import builtinTerms from '../../data/terms.json';
 import builtinTypos from '../../data/typos.json';
 import type { Knowledge } from '../knowledge/types';
+export { sourceShape } from '../util/regexSource';
 
 /** A canonical platform address or domain. */
 export interface PlatformAddress {
@@ -323,25 +324,4 @@ function rewriteClass(s: string, i: number, ic: boolean): { text: string; end: n
 export function plainDataRegex(source: string, flags: string): RegExp | null {
   const plain = flags.includes('u') ? plainSource(source, flags.includes('i')) : undefined;
   return plain !== undefined ? dataRegex(plain, flags.replace(/[iu]/g, '')) : dataRegex(source, flags);
-}
-
-/**
- * The group structure of a regular expression source (escapes and character classes skipped):
- * `balanced` when every `(` closes inside it and no `)` closes a group it did not open;
- * `topLevelBar` when a `|` stands outside every group (the source is an alternation).
- */
-export function sourceShape(source: string): { readonly balanced: boolean; readonly topLevelBar: boolean } {
-  let depth = 0;
-  let balanced = true;
-  let topLevelBar = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) balanced = false;
-    else if (c === '|' && depth === 0) topLevelBar = true;
-  }
-  return { balanced: balanced && depth === 0, topLevelBar };
 }

@@ -12,6 +12,7 @@ import { findDates } from '../model/dates';
 import type { OffsetRange } from '../model/types';
 import { plainSource } from '../analysis/termsData';
 import { plainText } from '../util/plainText';
+import { sourceShape } from '../util/regexSource';
 import { KIND_RE, KIND_STEM_RE, kindOfText, WS, WS0 } from './grammar';
 import { DualRe } from './plainRe';
 import type { ArticlePart, Citation, CodePart, DatePart, Issuer, IssuerPart, KindPart, NumberPart, TitlePart } from './types';
@@ -146,17 +147,7 @@ function issuerMatchers(issuers: readonly Issuer[]): IssuerMatcher[] {
 function firstLetter(p: string): string | undefined {
   const c = p[0];
   if (c === undefined || !/^\p{L}$/u.test(c) || /^[?*+{]/.test(p.slice(1))) return undefined;
-  let depth = 0;
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i];
-    if (ch === '\\') i++;
-    else if (ch === '[') {
-      for (i++; i < p.length && p[i] !== ']'; i++) if (p[i] === '\\') i++;
-    } else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth <= 0) return undefined;
-  }
-  return c;
+  return sourceShape(p).topLevelBar ? undefined : c;
 }
 
 /** The longest issuer at `at` (the first of equals), compiling patterns as they are needed. */
@@ -284,6 +275,18 @@ export function isDistinctiveNumber(normalized: string): boolean {
   return !/^\d+$/.test(normalized);
 }
 
+/** Every place a citation may stand in `text` from `from` (kind words, `-ФЗ`, reversed forms, codes), in text order. */
+function collectAnchors(text: string, from: number): Anchor[] {
+  const kinds: Anchor[] = [];
+  const fz: Anchor[] = [];
+  const reversed: Anchor[] = [];
+  const codes: Anchor[] = [];
+  collectKinds(text, from, kinds);
+  collectSuffixed(text, from, fz, codes);
+  collectReversed(text, from, reversed);
+  return mergeByStart(kinds, fz, reversed, codes);
+}
+
 /**
  * Finds every citation in `text` (or in `[from, to)`), in document order. `issuers` come from the
  * registry (`acts.json`), so a workspace can teach the parser a new body.
@@ -291,14 +294,7 @@ export function isDistinctiveNumber(normalized: string): boolean {
 export function parseCitations(text: string, issuers: readonly Issuer[], from = 0, to = text.length): Citation[] {
   plain = forcedFlavour ?? plainText(text);
   const slice = text.slice(0, to);
-  const kinds: Anchor[] = [];
-  const fz: Anchor[] = [];
-  const reversed: Anchor[] = [];
-  const codes: Anchor[] = [];
-  collectKinds(slice, from, kinds);
-  collectSuffixed(slice, from, fz, codes);
-  collectReversed(slice, from, reversed);
-  const anchors = mergeByStart(kinds, fz, reversed, codes);
+  const anchors = collectAnchors(slice, from);
   if (anchors.length === 0) return [];
 
   const matchers = issuerMatchers(issuers);
@@ -653,14 +649,7 @@ function valid(d: Draft): boolean {
 export const citationInternals = {
   anchors(text: string, from = 0): Array<{ start: number; end: number; type: string }> {
     plain = plainText(text);
-    const kinds: Anchor[] = [];
-    const fz: Anchor[] = [];
-    const reversed: Anchor[] = [];
-    const codes: Anchor[] = [];
-    collectKinds(text, from, kinds);
-    collectSuffixed(text, from, fz, codes);
-    collectReversed(text, from, reversed);
-    return mergeByStart(kinds, fz, reversed, codes).map((a) => ({ start: a.start, end: a.end, type: a.type }));
+    return collectAnchors(text, from).map((a) => ({ start: a.start, end: a.end, type: a.type }));
   },
   skipWs,
   mayEndAlias,

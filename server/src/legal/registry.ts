@@ -7,6 +7,7 @@ import { isDistinctiveNumber, normalizeNumber } from './citations';
 import { addDays, differsInOnePart, formatLike, formatRu } from './dates';
 import { kindForm } from './grammar';
 import type { ActRecord, ActsData, ActStatus, Citation, GrammaticalCase, Issuer, StatusEvent } from './types';
+import { memoizeString } from '../util/memo';
 
 const EMPTY: ActsData = { version: 0, issuers: [], acts: [] };
 
@@ -45,18 +46,10 @@ export function issuerById(data: ActsData, id: string | undefined): Issuer | und
 }
 
 /** Letters and digits only, lower case, «РФ» spelled out, ё → е: for comparing titles. */
-export function titleKey(s: string): string {
+export const titleKey: (s: string) => string =
   // Pure, and asked again and again for the same act titles (every citation compares with every
-  // act): memoised, the cache dropped when it grows large.
-  let key = titleKeys.get(s);
-  if (key === undefined) {
-    if (titleKeys.size >= 4096) titleKeys.clear();
-    titleKeys.set(s, (key = computeTitleKey(s)));
-  }
-  return key;
-}
-
-const titleKeys = new Map<string, string>();
+  // act): memoised.
+  memoizeString((s) => computeTitleKey(s), 4096);
 
 function computeTitleKey(s: string): string {
   return s

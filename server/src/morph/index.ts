@@ -28,6 +28,7 @@
  */
 import formsData from '../../data/forms.json';
 import { plainText } from '../util/plainText';
+import { memoizeString } from '../util/memo';
 
 /** A phrase with its forms. */
 export interface Paradigm {
@@ -83,17 +84,9 @@ export function literalParadigm(id: string, text: string): Paradigm {
 }
 
 /** Normalises a surface form for comparison: lower case, ё → е, one space, plain quotes and hyphens. */
-export function normalizeForm(s: string): string {
-  // Pure, and asked for the same few surfaces at every match: memoised (cache dropped when large).
-  let form = normalizedForms.get(s);
-  if (form === undefined) {
-    if (normalizedForms.size >= 4096) normalizedForms.clear();
-    normalizedForms.set(s, (form = computeNormalizedForm(s)));
-  }
-  return form;
-}
-
-const normalizedForms = new Map<string, string>();
+export const normalizeForm: (s: string) => string =
+  // Pure, and asked for the same few surfaces at every match: memoised.
+  memoizeString((s) => computeNormalizedForm(s), 4096);
 
 function computeNormalizedForm(s: string): string {
   return s

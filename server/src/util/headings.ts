@@ -1,20 +1,15 @@
+import { memoizeString } from './memo';
+import { sourceShape } from './regexSource';
+
 /**
  * Heading text without its Markdown decoration and numbering, for comparing headings with the
  * section patterns of the knowledge: no emphasis marks, no leading quotes or dashes, no number
  * written into the title (`I.`, `1.`, `Раздел 2.`, `Глава III`), ё → е, single spaces.
  */
-export function stripHeadingDecor(s: string): string {
+export const stripHeadingDecor: (s: string) => string =
   // Pure, and asked for the same section titles on every run (the server re-analyses on each
-  // keystroke, the CLI reads drafts made from one template): memoised, dropped when large.
-  let out = stripped.get(s);
-  if (out === undefined) {
-    if (stripped.size >= 8192) stripped.clear();
-    stripped.set(s, (out = computeStripHeadingDecor(s)));
-  }
-  return out;
-}
-
-const stripped = new Map<string, string>();
+  // keystroke, the CLI reads drafts made from one template): memoised.
+  memoizeString((s) => computeStripHeadingDecor(s), 8192);
 
 function computeStripHeadingDecor(s: string): string {
   return s
@@ -83,16 +78,6 @@ function matcherOf(patterns: readonly string[]): PatternMatcher {
 /** `^…` without a `|` outside groups: the pattern can match at position 0 only (no flag `m`). */
 function isAnchored(source: string): boolean {
   if (source[0] !== '^') return false;
-  let depth = 0;
-  for (let i = 1; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      // Skip the class (`]` right after `[` or `[^` is a literal only without flag `u`; with it the class is empty).
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return false;
-  }
-  return depth === 0;
+  const shape = sourceShape(source);
+  return shape.balanced && !shape.topLevelBar;
 }

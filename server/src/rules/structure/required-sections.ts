@@ -19,6 +19,7 @@ import type { DocumentModel, OffsetRange, RegNode } from '../../model/types';
 import { insertSectionFix } from '../../service/insertSection';
 import { defineRule } from '../types';
 import { matchesPatterns, stripHeadingDecor } from '../../util/headings';
+import { memoizeString } from '../../util/memo';
 
 const compiled = new Map<string, RegExp | null>();
 
@@ -84,19 +85,12 @@ const ASCII_LETTER = /[A-Za-z]/g;
 
 /** Normalises a heading for matching: no emphasis, quotes or leading punctuation, `ё` → `е`, single spaces. */
 export function normalizeHeading(s: string): string {
-  // Pure, and asked for the same headings and clause openings once per section spec on every
-  // run: memoised, the cache dropped when it grows large.
   // Clause openings (up to 240 characters) are rarely asked twice: computed, not kept.
-  if (s.length > 120) return computeNormalizedHeading(s);
-  let key = normalizedHeadings.get(s);
-  if (key === undefined) {
-    if (normalizedHeadings.size >= 8192) normalizedHeadings.clear();
-    normalizedHeadings.set(s, (key = computeNormalizedHeading(s)));
-  }
-  return key;
+  return s.length > 120 ? computeNormalizedHeading(s) : normalizedHeading(s);
 }
 
-const normalizedHeadings = new Map<string, string>();
+/** Headings and short clause openings, asked once per section spec on every run: memoised. */
+const normalizedHeading = memoizeString((s) => computeNormalizedHeading(s), 8192);
 
 function computeNormalizedHeading(s: string): string {
   return stripHeadingDecor(foldMixedWords(s));
