@@ -26,6 +26,7 @@ import type { DocumentModel, OffsetRange, RegNode } from '../model/types';
 import { editDistance, foldToCyrillic } from './script';
 import { dataRegex, plainDataRegex, plainText, sourceShape, termsData } from './termsData';
 import { inZones, protectedZones } from './zones';
+import { lowerBound, upperBound } from '../util/sorted';
 
 export type Platform = 'max' | 'vk' | 'unknown';
 
@@ -264,23 +265,9 @@ export function sentenceAt(text: string, offset: number): OffsetRange {
 function sentenceIn(index: SentenceIndex, offset: number): OffsetRange {
   const { back, fwd, text } = index;
   // The largest backward stop ≤ offset (else 0); the smallest forward stop ≥ offset (else length).
-  let lo = 0;
-  let hi = back.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (back[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const start = lo > 0 ? back[lo - 1]! : 0;
-  lo = 0;
-  hi = fwd.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (fwd[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const end = lo < fwd.length ? fwd[lo]! : text.length;
-  return { start, end };
+  const b = upperBound(back, offset);
+  const f = lowerBound(fwd, offset);
+  return { start: b > 0 ? back[b - 1]! : 0, end: f < fwd.length ? fwd[f]! : text.length };
 }
 
 /** The walks themselves, for offsets outside the text. */

@@ -12,6 +12,7 @@ import { findDates } from './dates';
 import { isClauseNumber, isPrefix, kindForDepth, readClauseNumber } from './clauseNumber';
 import { classifyLines, classifyText, lineIndexIn } from './lines';
 import type { ClauseNumber, Debris, Directive, DocumentModel, Line, NodeKind, OffsetRange, RegNode, Stamp, Title } from './types';
+import { lowerBound } from '../util/sorted';
 
 /** Stamp keywords (regulations.md §2); longest first. */
 const STAMP_RE = /^[«"“*]*\s*(УЧТЕНО\s+МНЕНИЕ|УТВЕРЖДАЮ|УТВЕРЖДЕН[ОАЫ]?|СОГЛАСОВАН[ОАЫ]?|РАССМОТРЕН[ОАЫ]?|ПРИНЯТ[ОАЫ]?|УЧТЕНО)(?![\p{L}])/iu;
@@ -501,14 +502,8 @@ function detectDebris(text: string, lines: Line[]): Debris[] {
   for (const d of debris) if (d.kind === 'page-number') pageList.push(d.line);
   const nearPage = (i: number): boolean => {
     // Binary search for the first page line ≥ i − 3 (linear scans here made big drafts quadratic).
-    let lo = 0;
-    let hi = pageList.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pageList[mid]! < i - 3) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < pageList.length && pageList[lo]! <= i + 3;
+    const k = lowerBound(pageList, i - 3);
+    return k < pageList.length && pageList[k]! <= i + 3;
   };
   // The order of the groups does not matter: the debris is sorted by offset at the end (stably,
   // and a line is in one group only).

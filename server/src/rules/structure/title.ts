@@ -16,6 +16,7 @@
  */
 import type { Fix } from '../types';
 import { defineRule } from '../types';
+import { lowerBound } from '../../util/sorted';
 
 type Gender = 'n' | 'm' | 'f' | 'p';
 type Case = 'nom' | 'gen' | 'dat' | 'ins' | 'pre' | 'acc';
@@ -248,22 +249,10 @@ function cueHits(re: RegExp, text: string, from: number, to: number): Hits {
  * The kinds of the hits that lie wholly inside `[from, to)` (a line's content is the text between
  * its offsets), or 0 when none does.
  */
-/** The first hit starting at or after `from`. */
-function firstHit(starts: readonly number[], from: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function cueMask(hits: Hits, from: number, to: number): number {
   const { starts, ends, kinds } = hits;
   let mask = 0;
-  for (let k = firstHit(starts, from); k < starts.length && starts[k]! < to; k++) if (ends[k]! <= to) mask |= kinds[k]!;
+  for (let k = lowerBound(starts, from); k < starts.length && starts[k]! < to; k++) if (ends[k]! <= to) mask |= kinds[k]!;
   return mask;
 }
 
@@ -271,7 +260,7 @@ function cueMask(hits: Hits, from: number, to: number): number {
 function hitsOf(hits: Hits, from: number, to: number, kind: number): number[] {
   const { starts, ends, kinds } = hits;
   const out: number[] = [];
-  for (let k = firstHit(starts, from); k < starts.length && starts[k]! < to; k++) if (ends[k]! <= to && kinds[k] === kind) out.push(starts[k]! - from);
+  for (let k = lowerBound(starts, from); k < starts.length && starts[k]! < to; k++) if (ends[k]! <= to && kinds[k] === kind) out.push(starts[k]! - from);
   return out;
 }
 

@@ -30,6 +30,7 @@ import { domainMatches, emailMatches, linkRanges } from '../../analysis/zones';
 import type { OffsetRange } from '../../model/types';
 import { defineRule, type Fix, type OffsetEdit, type RuleContext } from '../types';
 import { overlapTest } from '../../util/ranges';
+import { lowerBound, upperBound } from '../../util/sorted';
 
 /** The canonical domain a mistyped domain stands for, or undefined. */
 export function nearDomain(domain: string, canonical: readonly string[], known: readonly string[]): string | undefined {
@@ -144,19 +145,12 @@ function positionsOf(text: string, needle: string): number[] {
 
 /** Index of the last element ≤ `x` of an ascending array, or -1. */
 function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return upperBound(sorted, x) - 1;
 }
 
 /** Index of the first element ≥ `x` of an ascending array, or -1. */
 function firstAtOrAfter(sorted: readonly number[], x: number): number {
-  const i = lastAtOrBefore(sorted, x - 1) + 1;
+  const i = lowerBound(sorted, x);
   return i < sorted.length ? i : -1;
 }
 
