@@ -24,7 +24,8 @@
 import type { Knowledge } from '../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../model/types';
 import { editDistance, foldToCyrillic } from './script';
-import { dataRegex, plainDataRegex, plainText, sourceShape, termsData } from './termsData';
+import { dataRegex, plainDataRegex, plainText, termsData } from './termsData';
+import { sourceShape } from '../util/regexSource';
 import { inZones, protectedZones } from './zones';
 import { lowerBound, upperBound } from '../util/sorted';
 

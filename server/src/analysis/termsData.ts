@@ -6,7 +6,6 @@
 import builtinTerms from '../../data/terms.json';
 import builtinTypos from '../../data/typos.json';
 import type { Knowledge } from '../knowledge/types';
-export { sourceShape } from '../util/regexSource';
 
 /** A canonical platform address or domain. */
 export interface PlatformAddress {

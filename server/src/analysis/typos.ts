@@ -5,7 +5,8 @@
  */
 import type { OffsetEdit } from '../rules/types';
 import type { OffsetRange } from '../model/types';
-import { dataRegex, plainDataRegex, plainText, sourceShape, type TypoEntry } from './termsData';
+import { dataRegex, plainDataRegex, plainText, type TypoEntry } from './termsData';
+import { sourceShape } from '../util/regexSource';
 import { inZones } from './zones';
 
 /** A dictionary typo found in a text. */
