@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Settings } from '../config';
 import { displayPath } from './files';
 import type { JsonFile } from './report';
@@ -63,6 +63,12 @@ export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): n
   return Math.min(wanted, Math.ceil(files / 2), 16);
 }
 
+/** node:worker_threads, loaded only when a pool starts (~2 ms of every small run's start otherwise). */
+function workerThreads(): typeof import('node:worker_threads') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:worker_threads') as typeof import('node:worker_threads');
+}
+
 /** Jobs a worker holds at once: the next one is queued while the main thread is busy checking. */
 const WORKER_QUEUE = 2;
 
@@ -110,7 +116,7 @@ export function checkFilesInPool(
       if (++done === jobs.length) finish();
     };
     for (let k = 0; k < Math.min(size, jobs.length); k++) {
-      const worker = new Worker(script);
+      const worker = new (workerThreads().Worker)(script);
       workers.push(worker);
       const held = new Set<number>();
       worker.on('message', (answer: PoolAnswer) => {
