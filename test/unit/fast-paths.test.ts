@@ -1341,3 +1341,340 @@ describe('fast paths: literalHits finds starts by one plain regex of the literal
     );
   });
 });
+
+describe('fast paths (text8): element patterns as one union (structure/required-sections matchesAnyIn)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { matchesAnyIn } = require('../../server/src/rules/structure/required-sections') as typeof import('../../server/src/rules/structure/required-sections');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const structure = require('../../server/data/structure.json') as { elements: Array<{ patterns: string[] }> };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  const lists: string[][] = [
+    ...structure.elements.map((e) => e.patterns).filter((p) => p.length > 0),
+    // An invalid pattern never matches; one that would be valid only inside the union; a backreference; a named group twice.
+    ['совет(', 'мнени[ея]'],
+    ['совет)|(?:мнени', 'действу'],
+    ['(а)\\1', 'совет'],
+    ['(?<x>совет)', '(?<x>мнени)'],
+    ['(', '['],
+  ];
+  // The replaced code: each pattern compiled with `iu` (an invalid one ignored), tried one by one.
+  const naive = (patterns: readonly string[], s: string): boolean =>
+    patterns.some((p) => {
+      try {
+        return new RegExp(p, 'iu').test(s);
+      } catch {
+        return false;
+      }
+    });
+  const words = ['разработано', 'на', 'основании', 'с', 'учётом', 'учетом', 'мнения', 'совета', 'родителей', 'Педагогическим', 'советом', 'принимается', 'вступает', 'в', 'силу', 'действует', 'до', 'ПРИНЯТО', 'аа', '»', ':', ',', ' ', 'Ё', 'ᲂ', 'K'];
+  it('answers as the patterns tried one by one, on random texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), fc.nat(lists.length - 1), (parts, k) => {
+        const s = parts.join(' ');
+        assert.equal(matchesAnyIn(lists[k]!, s), naive(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
+      }),
+      params(4000),
+    );
+  });
+  it('answers as the patterns tried one by one, on the shared corpus', () => {
+    const dir = '/work/shared/corpus';
+    const texts = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8').replace(/\s+/g, ' ')) : [];
+    texts.push('Положение разработано в соответствии с Федеральным законом, принимается педагогическим советом с учетом мнения совета обучающихся и вступает в силу с момента утверждения.');
+    for (const t of texts) for (const l of lists) for (let cut = 0; cut < t.length; cut += Math.max(1, t.length >> 3)) assert.equal(matchesAnyIn(l, t.slice(cut)), naive(l, t.slice(cut)));
+  });
+});
+
+import { collapseWs, ITEM_RE, mayStartItem, PipeFinder } from '../../server/src/model/clauseTree';
+
+describe('fast paths: model line tests (round 8)', () => {
+  const WS = [' ', '  ', '\t', '\u00a0', '\u2003', '\ufeff', '\u200b', '\n', '\u3000'];
+  it('mayStartItem lets through every first character ITEM_RE can start with (every UTF-16 code unit)', () => {
+    const tails = ['', ' x', ') x', '\\) x', '.а) x', '.1.б) x', ' - x', '1) x', '-x'];
+    for (let c = 0; c < 0x10000; c++) {
+      if (mayStartItem(c)) continue;
+      const ch = String.fromCharCode(c);
+      for (const t of tails) assert.equal(ITEM_RE.test(ch + t), false, `U+${c.toString(16)} + ${JSON.stringify(t)}`);
+    }
+    // and it does reject the common line starts
+    for (const s of ['Настоящее', 'Ёлка', 'Общие', 'А)']) assert.equal(mayStartItem(s.charCodeAt(0)), false);
+  });
+  it('collapseWs equals the per-character loop it replaced, on random texts', () => {
+    const isWs = (c: number): boolean => /\s/.test(String.fromCharCode(c));
+    const loop = (s: string): string => {
+      for (let k = 0; k < s.length; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 32 ? s.charCodeAt(k + 1) === 32 : isWs(c)) return s.replace(/\s+/g, ' ');
+      }
+      return s;
+    };
+    fc.assert(fc.property(textOf(['а', 'Б', 'x', '.', ...WS], 30), (s) => assert.equal(collapseWs(s), loop(s))), params(4000));
+  });
+  it('PipeFinder answers as the per-line scan it replaced, lines asked in order (with repeats)', () => {
+    const old = (text: string, start: number, end: number): boolean => {
+      for (let k = start; k < end; k++) if (text.charCodeAt(k) === 124 && (k === start || text.charCodeAt(k - 1) !== 92)) return true;
+      return false;
+    };
+    fc.assert(
+      fc.property(textOf(['|', '\\', '\\|', 'a', ' ', '\n', '\r\n', 'Б'], 60), fc.array(fc.boolean(), { maxLength: 40 }), (text, repeat) => {
+        const lines: Array<{ start: number; end: number }> = [];
+        for (let s = 0; ; ) {
+          const e = text.indexOf('\n', s);
+          const end = e < 0 ? text.length : text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+          lines.push({ start: s, end });
+          if (e < 0) break;
+          s = e + 1;
+        }
+        const finder = new PipeFinder(text);
+        lines.forEach((l, k) => {
+          const want = old(text, l.start, l.end);
+          assert.equal(finder.hasPipe(l as never), want);
+          if (repeat[k]) assert.equal(finder.hasPipe(l as never), want);
+        });
+      }),
+      params(4000),
+    );
+  });
+});
+
+// ---- plat8: platform candidates by one letter, plain sticky patterns, «профил» places, Мах context ----
+import { maxCaseContext as plat8MaxCaseContext, namePrevWord as plat8NamePrevWord, profileMatches as plat8ProfileMatches, scanMentions as plat8ScanMentions, sentenceAt as plat8SentenceAt } from '../../server/src/analysis/platform';
+import { plainText as plat8PlainText } from '../../server/src/util/plainText';
+
+describe('fast paths (plat8): platform mentions in plain texts, «профил» places, Мах and name contexts', () => {
+  // The global scans the fast paths replace (sources copied from analysis/platform.ts).
+  const L = '\\p{L}\\p{N}';
+  const MAX_TOKEN_RE = new RegExp(`(?<![${L}_@.\\/-])[МMмm][АAаa][ХXхx](?:ом|е|а|у)?(?![${L}_]|\\.[a-z])`, 'gu');
+  const NATIONAL_RE = new RegExp(`(?<![${L}])национальн\\p{L}*\\s+(?:российск\\p{L}*\\s+)?мессенджер\\p{L}*`, 'giu');
+  const VK_BRAND_RE = new RegExp(`(?<![${L}])(?:VK|ВК|Vk|Вк|vk)(?:\\s*[-‐‑–]\\s*|[ \\t\\u00a0]+)(?:[Мм]ессенджер\\p{L}*|МЕССЕНДЖЕР\\p{L}*|[Mm]essenger)`, 'gu');
+  const VK_PROFILE_RE = new RegExp(`(?=VK|ВК)(?<=учебн\\p{L}*\\s+профил\\p{L}*\\s+(?:в\\s+)?)(?:VK|ВК)(?![${L}]|\\s*[-‐‑–]?\\s*мессенджер)`, 'giu');
+  const NAME_PREV_WORD = /(?:^|[^\p{L}])(?:икоп|платформ\p{L}*|пространств\p{L}*|сервис\p{L}*|приложени\p{L}*|систем\p{L}*|мессенджер\p{L}*)[\s\u00a0]*$/iu;
+  const all = (re: RegExp, t: string): string[] => [...t.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+  const scan = (t: string, plain: boolean, profiles?: number[]) => {
+    const max: string[] = [];
+    const national: string[] = [];
+    const vk: string[] = [];
+    const profile = plat8ScanMentions(
+      t,
+      (m, s) => (max.push(`${s}:${m}`), s + m.length),
+      (s, e) => national.push(`${s}:${t.slice(s, e)}`),
+      (s, e) => vk.push(`${s}:${t.slice(s, e)}`),
+      plain,
+      profiles,
+    );
+    return { max, national, vk, profile };
+  };
+  const mentionText = textOf([
+    'МАХ', 'MAX', 'Мах', 'max', 'мАx', 'МАХе', 'махом', 'MAX.ru', 'национальн', 'НАЦИОНАЛЬНЫЙ', 'ый', 'ого', ' ', '  ', '\n', '-', ' - ', '–',
+    '.', '@', '/', '_', '1', 'российский ', 'мессенджер', 'МЕССЕНДЖЕР', 'Messenger', 'VK', 'ВК', 'Вк', 'vk', 'vK', 'Vк', 'K',
+    'ПРОФИЛЬ', 'профиль', 'профилем ', 'учебный ', 'Учебного ', 'в ', 'В ', 'в', 'а', 'я', 'Ё', 'x', '\u00a0', '\t', 'ü', '😀', 'ᲂ', 'ᲀ', '\u212a',
+  ], 30);
+
+  it('scanMentions with the plain sticky patterns finds what the global scans find in plain texts', () => {
+    fc.assert(
+      fc.property(mentionText, (t) => {
+        if (!plat8PlainText(t)) return;
+        const got = scan(t, true);
+        assert.deepEqual(got.max, all(MAX_TOKEN_RE, t), JSON.stringify(t));
+        assert.deepEqual(got.national, all(NATIONAL_RE, t), JSON.stringify(t));
+        assert.deepEqual(got.vk, all(VK_BRAND_RE, t), JSON.stringify(t));
+        assert.deepEqual(got, scan(t, false));
+      }),
+      params(4000),
+    );
+  });
+
+  it('profileMatches from the «профил» places equals the global scan of the profile pattern', () => {
+    const check = (t: string): void => {
+      const profiles: number[] = [];
+      const seen = scan(t, false, profiles).profile;
+      assert.equal(seen, profiles.length > 0);
+      const want = [...t.matchAll(VK_PROFILE_RE)].map((m) => [m.index, m.index + m[0].length]);
+      assert.deepEqual(plat8ProfileMatches(t, profiles, false), want, JSON.stringify(t));
+      if (plat8PlainText(t)) assert.deepEqual(plat8ProfileMatches(t, profiles, true), want, JSON.stringify(t));
+    };
+    fc.assert(fc.property(mentionText, check), params(4000));
+    // Focused: «учебный профиль (в) VK» phrases with varied spacing and nesting.
+    const phrase = textOf(['учебный ', 'учебного\u00a0', ' ', '\n', 'профиль ', 'профилпрофиль ', 'ПРОФИЛЯ', 'в ', 'В  ', 'в', 'VK', 'ВК', 'vk', 'Вк', ' мессенджер', '-', 'а', ','], 10);
+    fc.assert(fc.property(phrase, check), params(4000));
+    for (const t of ['учебный профиль в VK', 'Учебного профиля  в\u00a0ВК и учебный профиль VK', 'учебный профилпрофиль VK', 'учебный профиль vk', 'учебный профиль в ВК-мессенджер', 'учебный профиль ВК, учебный ПРОФИЛЬ В VK']) check(t);
+  });
+
+  it('the Мах context by character tests answers as its patterns (every `Мах` of random sentences)', () => {
+    const ctxText = textOf([
+      'Мах', 'Маха', 'Махе', ' ', '  ', '\u00a0', '\n', '«', '»', '"', '“', '„', '”', 'в', 'Во', 'через', 'мессенджере', 'МЕССЕНДЖЕР', 'профилем',
+      'Число', 'конуса', 'угол', 'Принцип', 'рукой', 'Крыла', 'маятника', ' — ', '-', '–', '—', 'это ', 'ЭТО', 'национальный', 'Российский',
+      'платформа', 'Сферум', 'сфера', '.', '. ', ',', ', ', 'Э.', 'Э', '(', 'А. ', 'слово', 'Использование', 'ab', 'x', '1', ';', '!',
+      'ааааааааааааааааааааааааааааааа', 'ü', '😀',
+    ], 24);
+    fc.assert(
+      fc.property(ctxText, (t) => {
+        for (let i = t.indexOf('Мах'); i >= 0; i = t.indexOf('Мах', i + 1)) {
+          const end = i + 3;
+          assert.equal(plat8MaxCaseContext(t, i, end), plat8MaxCaseContext(t, i, end, true), `${JSON.stringify(t)} @${i}`);
+        }
+      }),
+      params(6000),
+    );
+  });
+
+  it('sentenceAt (stops found by /[\\n\\r;!?]|\\.(?=\\s)/) equals the character walks it replaced', () => {
+    // The walks (copied from analysis/platform.ts sentenceAtByWalking, backStop, forwardStop).
+    const backStop = (t: string, p: number): boolean => {
+      const c = t[p - 1]!;
+      if (c === '\n' || c === '\r') return true;
+      if ((c === ';' || c === '!' || c === '?' || c === '.') && /\s/.test(t[p] ?? ' ')) {
+        if (c !== '.' || /^\s+[\p{Lu}\d]/u.test(t.slice(p, p + 3))) return true;
+      }
+      return false;
+    };
+    const forwardStop = (t: string, p: number): boolean => {
+      const c = t[p]!;
+      if (c === '\n' || c === '\r') return true;
+      if ((c === ';' || c === '!' || c === '?') && /\s|$/.test(t[p + 1] ?? '')) return true;
+      return c === '.' && /^\.\s+[\p{Lu}\d]/u.test(t.slice(p, p + 4));
+    };
+    const walk = (t: string, offset: number): { start: number; end: number } => {
+      let start = offset;
+      while (start > 0 && !backStop(t, start)) start--;
+      let end = offset;
+      while (end < t.length && !forwardStop(t, end)) end++;
+      return { start, end };
+    };
+    const sentences = textOf(['.', '. ', '.  ', '.   ', '3.1.2', 'г.', 'ст. 5', ' ', '\u00a0', '\n', '\r\n', ';', '; ', '!', '?', 'а', 'Б', 'Ё', 'x', 'Z', '1', 'Ü', 'ü'], 30);
+    fc.assert(
+      fc.property(sentences, fc.nat(), (t, k) => {
+        const offset = k % (t.length + 1);
+        assert.deepEqual(plat8SentenceAt(t, offset), walk(t, offset), `${JSON.stringify(t)} at ${offset}`);
+      }),
+      params(6000),
+    );
+  });
+
+  it('namePrevWord answers as NAME_PREV_WORD on the 30 characters before the quote', () => {
+    const before = textOf(['икоп', 'ИКОП', 'платформе', 'Пространства', 'сервис', 'приложения', 'системе', 'мессенджер', 'x', 'а', ' ', '\u00a0', '\n', '-', '«', 'ü', 'ааааааааааааааа'], 10);
+    fc.assert(
+      fc.property(before, fc.nat(60), (t, cut) => {
+        const text = `${t}«Сфера»`;
+        const quote = text.length - 7;
+        assert.equal(plat8NamePrevWord(text, quote), NAME_PREV_WORD.test(text.slice(Math.max(0, quote - 30), quote)), JSON.stringify(text));
+        const q2 = Math.min(cut, quote);
+        assert.equal(plat8NamePrevWord(text, q2), NAME_PREV_WORD.test(text.slice(Math.max(0, q2 - 30), q2)), JSON.stringify([text, q2]));
+      }),
+      params(4000),
+    );
+  });
+});
+
+describe('fast paths (roles8): role data expressions without `u` on plain texts (rolesData roleRegexFor, plain sticky of literal scans)', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const rd = require('../../server/src/analysis/rolesData') as typeof import('../../server/src/analysis/rolesData');
+  const { plainText: isPlain } = require('../../server/src/util/plainText') as typeof import('../../server/src/util/plainText');
+  const fs = require('node:fs') as typeof import('node:fs');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const data = rd.rolesData(undefined);
+  const words = data.concepts.flatMap((c) => c.words);
+  // Every data expression with the flags it is used with.
+  const exprs: (readonly [string, string])[] = [
+    ...MARKERS.map((m) => [m.source, m.flags] as const),
+    ...data.platformRoles.maxMarkers.map((src) => [src, 'u'] as const),
+    [data.platformRoles.context, 'iu'],
+    ...words.flatMap((w) => [w.exclude?.before, w.exclude?.after].filter((s): s is string => !!s).map((s) => [s, 'iu'] as const)),
+  ];
+  const PIECES = [...ROLE_PIECES, 'MAX', 'Max', 'МАХ', 'национальный', 'мессенджера', 'ПОЛИТЕХНИЧЕСКИЙ', 'ЛИЦЕЙ', 'Основного', 'роли', 'статусе', 'в качестве', 'муниципальным', 'куратором', 'ИКОП', 'Сферум', 'от министерства',
+    ' ', '\u00a0', '\n', '«', '»', '"', 'ё', 'Ё', 'x', '_', '1', '-', 'ааааааааааааа'];
+  const text = textOf(PIECES, 30);
+  /** All matches of `re` (sticky at every start). */
+  const allSticky = (source: string, flags: string, t: string): (string | undefined)[] => {
+    const re = new RegExp(source, flags + 'y');
+    const out: (string | undefined)[] = [];
+    for (let s = 0; s <= t.length; s++) { re.lastIndex = s; out.push(re.exec(t)?.[0]); }
+    return out;
+  };
+
+  it('every data expression has a plain flavour that matches, at every start of a plain text, what the original matches', () => {
+    for (const [source] of exprs) assert.ok(rd.plainRoleSource(source) !== undefined, source);
+    fc.assert(
+      fc.property(text, (t) => {
+        if (!isPlain(t)) return;
+        for (const [source, flags] of exprs) {
+          assert.deepEqual(allSticky(rd.plainRoleSource(source)!, flags.replace('u', ''), t), allSticky(source, flags, t), `${source} in ${JSON.stringify(t)}`);
+          assert.equal(rd.roleRegexFor(source, flags, true)!.test(t), new RegExp(source, flags).test(t));
+        }
+      }),
+      params(1500),
+    );
+  });
+
+  it('firstMatchFrom with literal hits (plain flavour) finds what a global scan finds on the shared corpus', () => {
+    const dir = '/work/shared/corpus';
+    const set = rd.literalSet(exprs.slice(0, MARKERS.length + data.platformRoles.maxMarkers.length));
+    const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')) : [];
+    assert.ok(names.length > 0 || !fs.existsSync(dir));
+    for (const name of names) {
+      const t = fs.readFileSync(`${dir}/${name}`, 'utf8');
+      const hits = rd.literalHits(set, t);
+      if (!hits) continue;
+      set.scans.forEach((scan, i) => {
+        if (!scan || !hits[i]) return;
+        const [source, flags] = exprs[i]!;
+        for (const from of [0, t.length >> 2, t.length >> 1]) assert.deepEqual(rd.firstMatchFrom(scan, t, from, hits[i]), referenceFirstMatch(source, flags, t, from), `${source} in ${name} from ${from}`);
+      });
+    }
+  });
+
+  it('expressions with a construct whose meaning could change without `u` keep the original', () => {
+    for (const s of ['\\P{L}x', 'a\\u{41}', '(a)\\1', '(?<n>a)\\k<n>', '\\p{Sc}']) assert.equal(rd.plainRoleSource(s), undefined, s);
+    assert.equal(rd.roleRegexFor('\\P{L}x', 'iu', true)!.flags, 'iu');
+  });
+});
+
+import * as legal8Fs from 'node:fs';
+import { compareDates as legal8CompareDates, titleKeyInternals as legal8TitleKey } from '../../server/src/legal/registry';
+
+describe('fast paths (legal8): title keys without `u` on plain titles, history dates compared as strings', () => {
+  const { computeTitleKey, unicodeTitleKey } = legal8TitleKey;
+  /** The non-plain code units a title may hold and still take the fast path. */
+  const allowed = [0xa0, 0xab, 0xbb, 0xa7, 0xb0, 0xb7, 0x2116];
+  for (let c = 0x2000; c <= 0x206f; c++) allowed.push(c);
+
+  it('the punctuation of the fast path holds no letter or number and has no case', () => {
+    for (const c of allowed) {
+      const ch = String.fromCharCode(c);
+      assert.equal(/[\p{L}\p{N}]/u.test(ch), false, `U+${c.toString(16)}`);
+      assert.equal(ch.toLowerCase(), ch, `U+${c.toString(16)}`);
+    }
+  });
+
+  it('gives the original key on random titles (plain and not)', () => {
+    const pieces = ['РФ', 'Российской Федерации', 'об', 'Об', 'ОБРАЗОВАНИИ', 'ё', 'Ё', 'e', 'Z', '9', ' ', '-', '.', '«', '»', '\u00a0', '–', '—', '№', '“', '”', '…', 'ᲂ', 'İ', '²', 'µ', 'ª', '😀', 'Ⓐ', 'ß', 'K', 'ſ', 'ǅ', '\u0345', 'х', 'ФРФ', 'РФы'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 24 }), (parts) => {
+        const s = parts.join('');
+        assert.equal(computeTitleKey(s), unicodeTitleKey(s), JSON.stringify(s));
+      }),
+      params(3000),
+    );
+  });
+
+  it('gives the original key on the registry titles and on every line of the shared corpus', () => {
+    const titles: string[] = [];
+    for (const a of (actsJson as unknown as ActsData).acts) {
+      for (const t of [a.title, a.codeTitle, ...(a.acceptedTitles ?? []), ...(a.wrong?.titles ?? [])]) if (t) titles.push(t, ...t.split(/\s+/));
+    }
+    const dir = '/work/shared/corpus';
+    if (legal8Fs.existsSync(dir)) {
+      for (const f of legal8Fs.readdirSync(dir)) if (f.endsWith('.md')) titles.push(...legal8Fs.readFileSync(`${dir}/${f}`, 'utf8').split('\n'));
+    }
+    assert.ok(titles.length > 50);
+    for (const t of titles) assert.equal(computeTitleKey(t), unicodeTitleKey(t), JSON.stringify(t));
+  });
+
+  it('orders history dates as localeCompare does', () => {
+    const iso = fc.tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const any = fc.oneof(iso, iso, fc.string({ maxLength: 12 }), fc.constantFrom('2024-09', '2024-9-01', 'Б', 'a', 'A', '2024-09-01T00'));
+    const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
+    fc.assert(fc.property(any, any, (a, b) => sign(legal8CompareDates(a, b)) === sign(a.localeCompare(b))), params(5000));
+  });
+});

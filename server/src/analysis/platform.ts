@@ -23,8 +23,8 @@
  */
 import type { Knowledge } from '../knowledge/types';
 import type { DocumentModel, OffsetRange, RegNode } from '../model/types';
-import { editDistance, foldToCyrillic } from './script';
-import { dataRegex, plainDataRegex, plainText, termsData } from './termsData';
+import { editDistance, foldToCyrillic, letterLengthAt } from './script';
+import { dataRegex, plainDataRegex, plainSource, plainText, termsData } from './termsData';
 import { sourceShape } from '../util/regexSource';
 import { inZones, protectedZones } from './zones';
 import { lowerBound, upperBound } from '../util/sorted';
@@ -88,38 +88,78 @@ const MAX_TOKEN_AT = new RegExp(MAX_TOKEN_RE.source, 'uy');
 const NATIONAL_AT = new RegExp(NATIONAL_RE.source, 'iuy');
 const VK_BRAND_AT = new RegExp(VK_BRAND_RE.source, 'uy');
 /**
- * The candidates, told apart by their first letters: `[МMмm][АAаa][ХXхx]`, «национальн» and
- * «профил» (every match of the `VK` profile pattern has it in its lookbehind) as flags `iu` read them — each letter class holds
- * every code point that `iu` equates with the letter (only «о» has a third one, U+1C82) — and
- * `VK|ВК|Vk|Вк|vk`. The scan steps one position past each candidate (candidates may overlap).
+ * The candidates, told apart by one letter each: `[МMмm][АAаa][ХXхx]`, «национальн» and «профил»
+ * (every match of the `VK` profile pattern has it in its lookbehind) as flags `iu` read them — each
+ * letter class holds every code point that `iu` equates with the letter (only «о» has a third one,
+ * U+1C82) — and `VK|ВК|Vk|Вк|vk`. A match is the one letter that tells its kind (`х`, `ц`, the `V`,
+ * `ф`: the rarest of each kind, with the rest checked around it), so the scan stops at few places
+ * (twice as fast as matching from the first letters, which are common); each candidate starts at
+ * a fixed distance before its letter, and the letter sets are disjoint.
  */
-const CANDIDATES = /[МMмm][АAаa][ХXхx]|[нН][аА][цЦ][иИ][оОᲂ][нН][аА][лЛ][ьЬ][нН]|VK|ВК|Vk|Вк|vk|[пП][рР][оОᲂ][фФ][иИ][лЛ]/g;
+const CANDIDATES = /[ХXхx](?<=[МMмm][АAаa][ХXхx])|[цЦ](?<=[нН][аА][цЦ])(?=[иИ][оОᲂ][нН][аА][лЛ][ьЬ][нН])|V(?=[Kk])|В(?=[Кк])|v(?=k)|[фФ](?<=[пП][рР][оОᲂ][фФ])(?=[иИ][лЛ])/g;
 const VK_PROFILE_AT = new RegExp(VK_PROFILE_RE.source, 'iuy');
-/** Where `VK`/`ВК` may stand (any case; mixed pairs too, the pattern decides). */
-const VK_CANDIDATE = /[vв][kк]/gi;
 /** Characters a case-insensitive Unicode regex equates with one of `vkвк` (Kelvin sign, ᲀ). */
 const VK_FOLD_EXCEPTIONS = /[\u212a\u1c80]/;
 
 /**
- * The matches of {@link VK_PROFILE_RE}, tried only where a `VK`/`ВК` pair stands after white space
- * (its lookbehind ends with `\s+`) instead of at every position of the text; each match is the
- * two letters, so the next pair is looked for after them, as the scan does.
+ * The sticky patterns for a {@link plainText} (letters only A–Z, a–z, А–я, Ё, ё; digits only
+ * 0–9; no surrogates): `\p{L}` → `[A-Za-zА-яЁё]`, `\p{N}` → `[0-9]`, `iu` → case classes
+ * (`plainSource`). They find the same there and compile many times faster than `\p{L}` with `u`.
+ * Built on first use; a source `plainSource` does not understand keeps its `u` pattern.
  */
-function profileMatches(text: string): [number, number][] {
+let plainSticky: { readonly max: RegExp; readonly national: RegExp; readonly vk: RegExp; readonly profile: RegExp } | undefined;
+
+function plainStickyPatterns(): NonNullable<typeof plainSticky> {
+  const twin = (re: RegExp): RegExp => {
+    const src = plainSource(re.source, re.flags.includes('i'));
+    return src === undefined ? re : new RegExp(src, 'y');
+  };
+  return (plainSticky ??= {
+    // `[a-z]` is a range (plainSource declines ranges); without `i` it reads the same without `u`.
+    max: new RegExp(`(?<![${PL}0-9_@.\\/-])[МMмm][АAаa][ХXхx]${MAX_ENDING}?(?![${PL}0-9_]|\\.[a-z])`, 'y'),
+    national: twin(NATIONAL_AT),
+    vk: twin(VK_BRAND_AT),
+    profile: twin(VK_PROFILE_AT),
+  });
+}
+/** `\p{L}` in a {@link plainText}. */
+const PL = 'A-Za-zА-яЁё';
+
+/**
+ * The matches of {@link VK_PROFILE_RE} (what its global scan finds), tried only where its
+ * lookbehind can end: its `профил\p{L}*\s+(?:в\s+)?` read forward from each «профил» of the text
+ * (`profiles`, ascending, as {@link scanMentions} finds them) ends at one or two places — after the
+ * letters and the white space, and after a following «в» and white space. Exported for the
+ * property test.
+ */
+export function profileMatches(text: string, profiles: readonly number[], plain = false): [number, number][] {
   const out: [number, number][] = [];
   if (VK_FOLD_EXCEPTIONS.test(text)) {
     for (const m of text.matchAll(VK_PROFILE_RE)) out.push([m.index!, m.index! + m[0].length]);
     return out;
   }
-  VK_CANDIDATE.lastIndex = 0;
-  for (let c = VK_CANDIDATE.exec(text); c; c = VK_CANDIDATE.exec(text)) {
-    const q = c.index;
-    if (q === 0 || !/\s/.test(text[q - 1]!)) continue;
-    VK_PROFILE_AT.lastIndex = q;
-    const m = VK_PROFILE_AT.exec(text);
-    if (m) {
-      out.push([q, q + m[0].length]);
-      VK_CANDIDATE.lastIndex = Math.max(VK_CANDIDATE.lastIndex, q + m[0].length);
+  const re = plain ? plainStickyPatterns().profile : VK_PROFILE_AT;
+  const n = text.length;
+  let tried = -1; // the last place tried: places come in ascending order, equal for nested «профил»
+  const tryAt = (q: number): void => {
+    if (q <= tried) return;
+    tried = q;
+    re.lastIndex = q;
+    const m = re.exec(text);
+    if (m) out.push([q, q + m[0].length]);
+  };
+  for (const p of profiles) {
+    let i = p + 6;
+    for (let k = letterLengthAt(text, i); k > 0; k = letterLengthAt(text, i)) i += k;
+    const s = i;
+    while (i < n && isSpace(text, i)) i++;
+    if (i === s) continue;
+    tryAt(i);
+    const c = text.charCodeAt(i); // `в` (`ᲀ` is a fold exception)
+    if ((c === 0x432 || c === 0x412) && i + 1 < n && isSpace(text, i + 1)) {
+      let j = i + 1;
+      while (j < n && isSpace(text, j)) j++;
+      tryAt(j);
     }
   }
   return out;
@@ -130,6 +170,104 @@ const MACH_TERM_WORD = /^(?:числ|конус|угл|угол|принцип|�
 
 /** True when `Мах` (capitalised Cyrillic) at `start` reads as the platform name, not the word «мах». */
 function platformContext(text: string, start: number, end: number, index: SentenceIndex): boolean {
+  // In a plain text the patterns of {@link platformContextByRegex} are plain character tests: `\p{L}`
+  // is a plain letter, `iu` is `toLowerCase` (their ten `\p{L}`/`iu` patterns cost ~7 ms to compile).
+  if (!plainText(text)) return platformContextByRegex(text, start, end, index);
+  const lo = Math.max(0, start - 40); // `before` = text.slice(lo, start)
+  const hi = Math.min(text.length, end + 60); // `after` = text.slice(end, hi)
+  let b = start; // `before` without its trailing white space
+  while (b > lo && isSpace(text, b - 1)) b--;
+  let f = end; // `after` without its leading white space
+  while (f < hi && isSpace(text, f)) f++;
+  // /[«"“„]\s*$/ on `before`, /^\s*[»"”]/ on `after`
+  if (b > lo && isOpenQuote(text.charCodeAt(b - 1))) return true;
+  if (f < hi && isCloseQuote(text.charCodeAt(f))) return true;
+  // /(\p{L}+)[\s\u00a0]*$/ on `before`: the letters just before the trailing white space.
+  let k = b;
+  while (k > lo && isPlainLetter(text.charCodeAt(k - 1))) k--;
+  if (k < b) {
+    const prev = text.slice(k, b).toLowerCase();
+    if (PLATFORM_PREV_WORDS.includes(prev) || PLATFORM_PREV_STEMS.some((w) => prev.startsWith(w))) return true;
+    // A physicist's name in the terms named after him («число Маха», «конус Маха», «принцип Маха»).
+    if (MACH_TERM_STEMS.some((w) => prev.startsWith(w))) return false;
+  }
+  // The noun «мах» with what swings («Мах рукой …», «Мах крыла …»).
+  if (f > end && SWING_STEMS.some((w) => startsWithLower(text, f, hi, w))) return false;
+  if (startsWithLower(text, f, hi, 'мессенджер')) return true;
+  const d = f < hi ? text.charCodeAt(f) : 0;
+  if (d === 0x2d || d === 0x2013 || d === 0x2014) {
+    // /[-–—]\s*(?:это\s+)?(?:национальн|российск|мессенджер|платформ)/
+    let g = f + 1;
+    while (g < hi && isSpace(text, g)) g++;
+    if (DASH_STEMS.some((w) => startsWithLower(text, g, hi, w))) return true;
+    if (startsWithLower(text, g, hi, 'это') && g + 3 < hi && isSpace(text, g + 3)) {
+      g += 3;
+      while (g < hi && isSpace(text, g)) g++;
+      if (DASH_STEMS.some((w) => startsWithLower(text, g, hi, w))) return true;
+    }
+  }
+  const sentence = sentenceIn(index, start);
+  // Capitalised after a word of the same sentence («Использование Мах добровольно»): a name — the
+  // noun «мах» is lower case there. After an initial («Э. Мах») it is a person's name.
+  // `head` = text.slice(sentence.start, start): /\p{L}{2,}[,]?[\s\u00a0]+$/ and /(?:^|[\s(])\p{Lu}\.[\s\u00a0]*$/
+  let h = start;
+  while (h > sentence.start && isSpace(text, h - 1)) h--;
+  if (h < start) {
+    let w = h;
+    if (w > sentence.start && text.charCodeAt(w - 1) === 44) w--; // `,`
+    let l = w;
+    while (l > sentence.start && isPlainLetter(text.charCodeAt(l - 1))) l--;
+    const initial =
+      h - 2 >= sentence.start &&
+      text.charCodeAt(h - 1) === 46 &&
+      isPlainCapital(text.charCodeAt(h - 2)) &&
+      (h - 2 === sentence.start || text.charCodeAt(h - 3) === 40 || isSpace(text, h - 3));
+    if (w - l >= 2 && !initial) return true;
+  }
+  // Sentence context: the same sentence speaks of a messenger or the platform.
+  const lower = text.slice(sentence.start, sentence.end).toLowerCase();
+  return lower.includes('мессенджер') || lower.includes('сферум') || lower.includes('платформ');
+}
+
+/** The words and stems of {@link PLATFORM_PREV_WORD}, {@link MACH_TERM_WORD} and the `after` patterns. */
+const PLATFORM_PREV_WORDS: readonly string[] = ['в', 'во', 'на', 'через', 'и', 'или'];
+const PLATFORM_PREV_STEMS: readonly string[] = ['мессенджер', 'профил', 'платформ', 'приложени', 'сервис'];
+const MACH_TERM_STEMS: readonly string[] = ['числ', 'конус', 'угл', 'угол', 'принцип', 'эффект', 'волн', 'диск', 'кольц', 'полос', 'отражени'];
+const SWING_STEMS: readonly string[] = ['рук', 'ног', 'крыл', 'весл', 'кист', 'маятник'];
+const DASH_STEMS: readonly string[] = ['национальн', 'российск', 'мессенджер', 'платформ'];
+
+/** `text.slice(i, hi)` starts with the lower-case `word`, in any case (`iu` on a plain text). */
+function startsWithLower(text: string, i: number, hi: number, word: string): boolean {
+  return i + word.length <= hi && text.slice(i, i + word.length).toLowerCase() === word;
+}
+
+/** `\p{L}` in a plain text: A–Z, a–z, А–я, Ё, ё. */
+function isPlainLetter(c: number): boolean {
+  return (c >= 0x410 && c <= 0x44f) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0x401 || c === 0x451;
+}
+
+/** `\p{Lu}` in a plain text: A–Z, А–Я, Ё. */
+function isPlainCapital(c: number): boolean {
+  return (c >= 0x410 && c <= 0x42f) || (c >= 65 && c <= 90) || c === 0x401;
+}
+
+/** `[«"“„]` */
+function isOpenQuote(c: number): boolean {
+  return c === 0xab || c === 0x22 || c === 0x201c || c === 0x201e;
+}
+
+/** `[»"”]` */
+function isCloseQuote(c: number): boolean {
+  return c === 0xbb || c === 0x22 || c === 0x201d;
+}
+
+/** {@link platformContext} of `Мах` at `[start, end)`, or its patterns (`byRegex`); for the property test. */
+export function maxCaseContext(text: string, start: number, end: number, byRegex = false): boolean {
+  return (byRegex ? platformContextByRegex : platformContext)(text, start, end, sentenceIndex(text));
+}
+
+/** {@link platformContext} as the patterns say it (any text). */
+function platformContextByRegex(text: string, start: number, end: number, index: SentenceIndex): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 60);
   if (/[«"“„]\s*$/u.test(before) || /^\s*[»"”]/u.test(after)) return true;
@@ -216,8 +354,11 @@ function capitalOrDigit(c: number): boolean | undefined {
   return undefined;
 }
 
-/** The characters where a sentence walk may stop. */
-const STOP_CHARS = /[\n\r.;!?]/g;
+/**
+ * The characters where a sentence walk may stop: a dot only before white space ({@link dotStop}
+ * needs it; a fifth of the dots, in numbers «3.1.2» and addresses, are skipped without a JS step).
+ */
+const STOP_CHARS = /[\n\r;!?]|\.(?=\s)/g;
 
 function sentenceIndex(text: string): SentenceIndex {
   // Identity first: comparing two distinct equal-length texts by content costs a full scan.
@@ -355,40 +496,46 @@ export function scanMentions(
   onMax: (match: string, start: number) => number,
   onNational: (start: number, end: number) => void,
   onVk: (start: number, end: number) => void,
+  plain = false,
+  profiles?: number[],
 ): boolean {
+  // In a plain text the sticky patterns without `u` (same matches, cheaper to compile).
+  const sticky = plain ? plainStickyPatterns() : undefined;
+  const maxAt = sticky ? sticky.max : MAX_TOKEN_AT;
+  const nationalAt = sticky ? sticky.national : NATIONAL_AT;
+  const vkAt = sticky ? sticky.vk : VK_BRAND_AT;
   // Where each pattern's global scan would go on (the end of its last match).
   let maxFrom = 0;
   let nationalFrom = 0;
   let vkFrom = 0;
   let profile = false;
   CANDIDATES.lastIndex = 0;
-  // `test` moves `lastIndex` past the candidate without allocating a match array.
+  // `test` moves `lastIndex` past the candidate's letter without allocating a match array. Each
+  // kind's candidates come in order of their start (a fixed distance before the letter).
   while (CANDIDATES.test(text)) {
-    const after = CANDIDATES.lastIndex;
-    const c = text.charCodeAt(after - 1);
+    const a = CANDIDATES.lastIndex - 1;
+    const c = text.charCodeAt(a);
     let q: number;
     if (c === 0x445 || c === 0x425 || c === 120 || c === 88) {
-      q = after - 3; // `мах`: the last letter is one of `хХxX`
-      CANDIDATES.lastIndex = q + 1;
+      q = a - 2; // `мах`: the letter is the last one, one of `хХxX`
       if (q < maxFrom) continue;
-      MAX_TOKEN_AT.lastIndex = q;
-      const m = MAX_TOKEN_AT.exec(text);
+      maxAt.lastIndex = q;
+      const m = maxAt.exec(text);
       if (m) maxFrom = onMax(m[0], q);
-    } else if (c === 0x43d || c === 0x41d) {
-      q = after - 10; // «национальн»
-      CANDIDATES.lastIndex = q + 1;
+    } else if (c === 0x446 || c === 0x426) {
+      q = a - 2; // «национальн»: the letter is `ц`
       if (q < nationalFrom) continue;
-      NATIONAL_AT.lastIndex = q;
-      const m = NATIONAL_AT.exec(text);
+      nationalAt.lastIndex = q;
+      const m = nationalAt.exec(text);
       if (m) onNational(q, (nationalFrom = q + m[0].length));
-    } else if (c === 0x43b || c === 0x41b) {
+    } else if (c === 0x444 || c === 0x424) {
       profile = true; // «профил»
+      profiles?.push(a - 3);
     } else {
-      q = after - 2; // `VK`
-      CANDIDATES.lastIndex = q + 1;
+      q = a; // `VK`: the letter is the first one
       if (q < vkFrom) continue;
-      VK_BRAND_AT.lastIndex = q;
-      const m = VK_BRAND_AT.exec(text);
+      vkAt.lastIndex = q;
+      const m = vkAt.exec(text);
       if (m) onVk(q, (vkFrom = q + m[0].length));
     }
   }
@@ -416,7 +563,8 @@ export function findMentions(model: DocumentModel, text: string, knowledge?: Kno
     if (match.length > 3) {
       // A declined lookalike: `МАХе` (all capitals, some Cyrillic) always, `Махе` in a platform
       // context; `махом` is the ordinary word, `MAXе`/`Maxа` are left alone.
-      if (!/[\p{Script=Cyrillic}]/u.test(t)) return end;
+      // `/[\p{Script=Cyrillic}]/u.test(t)`: `t` is three of `МMмmАAаaХXхx`, the Cyrillic ones ≥ U+0400.
+      if (!(t.charCodeAt(0) >= 0x400 || t.charCodeAt(1) >= 0x400 || t.charCodeAt(2) >= 0x400)) return end;
       if (t === t.toUpperCase()) push('max', 'max-lookalike', start, end);
       else if (t === 'Мах' && platformContext(text, start, end, (index ??= sentenceIndex(text)))) push('max', 'max-case', start, end);
       return end;
@@ -434,9 +582,11 @@ export function findMentions(model: DocumentModel, text: string, knowledge?: Kno
     }
     return end;
   };
-  const profile = scanMentions(text, maxMention, (start, end) => push('max', 'max-national', start, end), (start, end) => push('vk', 'vk-brand', start, end));
+  const plain = plainText(text);
+  const profiles: number[] = [];
+  const profile = scanMentions(text, maxMention, (start, end) => push('max', 'max-national', start, end), (start, end) => push('vk', 'vk-brand', start, end), plain, profiles);
   // Every match has «профил» in its lookbehind: most drafts have none, and the scan is skipped.
-  if (profile) for (const [start, end] of profileMatches(text)) push('vk', 'vk-profile', start, end);
+  if (profile) for (const [start, end] of profileMatches(text, profiles, plain)) push('vk', 'vk-profile', start, end);
   out.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -667,6 +817,27 @@ const QUOTED_RE = /[«"“„]([^«»"“”„\n]{1,40}?)[»"”“]/gu;
 const NAME_PREV_WORD = /(?:^|[^\p{L}])(?:икоп|платформ\p{L}*|пространств\p{L}*|сервис\p{L}*|приложени\p{L}*|систем\p{L}*|мессенджер\p{L}*)[\s\u00a0]*$/iu;
 const MAX_SUFFIX_RE = /^(?:[\s\u00a0]*[-–][\s\u00a0]*|[\s\u00a0]+)(?:(?:в|на)[\s\u00a0]+)?(?:max|мах|макс)$/iu;
 
+/** The words of {@link NAME_PREV_WORD} (`икоп` whole, the others as stems). */
+const NAME_PREV_STEMS: readonly string[] = ['платформ', 'пространств', 'сервис', 'приложени', 'систем', 'мессенджер'];
+
+/**
+ * `NAME_PREV_WORD.test(text.slice(max(0, quote - 30), quote))`: a platform word just before the
+ * quote. In a plain text by character tests (the `\p{L}`/`iu` pattern costs ~2 ms to compile):
+ * the letters before the trailing white space, from a non-letter or the slice start on.
+ * Exported for the property test.
+ */
+export function namePrevWord(text: string, quote: number): boolean {
+  const lo = Math.max(0, quote - 30);
+  if (!plainText(text)) return NAME_PREV_WORD.test(text.slice(lo, quote));
+  let b = quote;
+  while (b > lo && isSpace(text, b - 1)) b--;
+  let k = b;
+  while (k > lo && isPlainLetter(text.charCodeAt(k - 1))) k--;
+  if (k === b) return false;
+  const word = text.slice(k, b).toLowerCase();
+  return word === 'икоп' || NAME_PREV_STEMS.some((w) => word.startsWith(w));
+}
+
 /** Mangled quoted platform names (see {@link MangledName}), outside protected zones. */
 export function findMangledNames(model: DocumentModel, text: string, canonical = 'Сферум'): MangledName[] {
   // Two rules of one run ask for the same names: the last answer is kept.
@@ -706,7 +877,7 @@ function computeMangledNames(model: DocumentModel, text: string, canonical: stri
     let v = (verdicts ??= new Map()).get(inner);
     if (v === undefined) verdicts.set(inner, (v = nameVerdict(inner, target)));
     if (v === SKIP) continue;
-    if (v === FAR && !NAME_PREV_WORD.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    if (v === FAR && !namePrevWord(text, m.index)) continue;
     out.push({ start, end, inner, quoteEnd: m.index + m[0].length, withMax: v === WITH_MAX });
   }
   return out;

@@ -9,7 +9,7 @@
  * basis clauses (`нк-основание`, `нк-основание-max`) from the acts marked `basis`.
  */
 import { kindForm } from './grammar';
-import { canonicalCitation, requisites } from './registry';
+import { canonicalCitation, compareDates, requisites } from './registry';
 import type { ActRecord, ActsData, GrammaticalCase } from './types';
 
 /** One VS Code snippet. */
@@ -34,7 +34,7 @@ function choice(s: string): string {
 /** True when the act can go into a static snippet. */
 export function snippetable(act: ActRecord): boolean {
   if (act.confidence === 'unverified' || act.history.length === 0) return false;
-  const last = [...act.history].sort((a, b) => a.from.localeCompare(b.from)).pop()!;
+  const last = [...act.history].sort((a, b) => compareDates(a.from, b.from)).pop()!;
   return last.status === 'in-force';
 }
 

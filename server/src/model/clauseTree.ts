@@ -22,7 +22,17 @@ const APPENDIX_RE = /^(ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N|
 /** {@link APPENDIX_RE} behind a one-character test (`П`): it runs on every line. */
 const appendixMatch = (c: string): RegExpExecArray | null => (c.charCodeAt(0) === 0x41f ? APPENDIX_RE.exec(c) : null);
 const isAppendix = (c: string): boolean => c.charCodeAt(0) === 0x41f && APPENDIX_RE.test(c);
-const ITEM_RE = /^(?:\\?[-–—·•⇒*+●▪►➢✓]+|(?:\d{1,3}\.){1,5}[а-яёa-z]\\?\)|[а-яa-z]\\?\)|\d{1,2}\\?\))\s*(?=\S)/u;
+/** Exported for the fast-path tests. */
+export const ITEM_RE = /^(?:\\?[-–—·•⇒*+●▪►➢✓]+|(?:\d{1,3}\.){1,5}[а-яёa-z]\\?\)|[а-яa-z]\\?\)|\d{1,2}\\?\))\s*(?=\S)/u;
+/**
+ * Necessary condition for {@link ITEM_RE} on a text starting with code `c`: `\\`, `-`, `*`, `+`, a
+ * digit or a lowercase Latin letter in ASCII, anything but a capital Cyrillic letter past it. Most
+ * lines start with a capital and skip the regex (it ran on every body line).
+ */
+export function mayStartItem(c: number): boolean {
+  return c < 0x80 ? c === 92 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) : !(c >= 0x400 && c < 0x430);
+}
+const isItem = (s: string): boolean => mayStartItem(s.charCodeAt(0)) && ITEM_RE.test(s);
 const PAGE_NUMBER_RE = /^(?:(?:стр\.?|страница)\s*\d{1,4}(?:\s*(?:из|\/)\s*\d{1,4})?|\d{1,4}\s*из\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3})$/iu;
 /** Word bookmarks as converters leave them: `[bookmark: _GoBack]`, pandoc's `[]{#_GoBack .anchor}`. */
 const BOOKMARK_RE = /\[bookmark:\s*[^\]\n]*\]|\[\]\{#[^}\n]*\}/giu;
@@ -131,13 +141,16 @@ function lowerAfter(s: string, at: number): boolean {
   return LOWER_AFTER.test(s);
 }
 
+const QUOTES_RE = /[\u00ab\u00bb\u201c\u201d]/;
+
 /** Removes emphasis and unbalanced quotes around a line (`«СОГЛАСОВАНО»` → `СОГЛАСОВАНО`, `«СОПК»` stays). */
 function stripDecor(s: string): string {
   let t = dropEmphasis(s).trim();
   // Counted once and updated while stripping: linear even on a line of ten thousand quotes.
   let opens = 0;
   let closes = 0;
-  for (let k = 0; k < t.length; k++) {
+  // Most lines hold no such quote: one native search instead of a per-character loop.
+  if (QUOTES_RE.test(t)) for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
     if (c === 0xab || c === 0x201c) opens++; // « “
     else if (c === 0xbb || c === 0x201d) closes++; // » ”
@@ -362,62 +375,12 @@ function mayBePageNumber(s: string, a: number, b: number): boolean {
 }
 
 /** White-space runs collapsed to one space (no trim); the string itself when already so. */
-function collapseWs(s: string): string {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 32 ? s.charCodeAt(k + 1) === 32 : isWs(c)) return s.replace(/\s+/g, ' ');
-  }
-  return s;
+export function collapseWs(s: string): string {
+  // A native search for a run to collapse (`\s` other than a space, or a space before white space)
+  // instead of a per-character loop: most lines have none.
+  return WS_TO_COLLAPSE_RE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
-
-/**
- * 32-bit FNV-1a hash of `collapseWs(s).toLowerCase()`, computed without building it, for text in
- * ASCII, basic Cyrillic and common punctuation (where lower-casing is per character: `A–Z`, `А–Я`
- * +32, `Ѐ–Џ` +80); -1 for any other character.
- */
-function foldedHash(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  let space = false;
-  for (let k = 0; k < s.length; k++) {
-    let c = s.charCodeAt(k);
-    if (isWs(c)) { space = true; continue; }
-    if (space) { h = Math.imul(h ^ 32, 16777619); space = false; }
-    if (c < 0x80) { if (c >= 65 && c <= 90) c += 32; }
-    else if (c >= 0x400 && c <= 0x45f) { if (c < 0x410) c += 80; else if (c < 0x430) c += 32; }
-    else if (!(c === 0xab || c === 0xbb || c === 0xa7 || c === 0xb0 || c === 0xb7 || (c >= 0x2010 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201e) || c === 0x2022 || c === 0x2026 || c === 0x2116)) return -1;
-    h = Math.imul(h ^ c, 16777619);
-  }
-  if (space) h = Math.imul(h ^ 32, 16777619);
-  return h >>> 0;
-}
-
-/**
- * `collapseWs(a).toLowerCase() === collapseWs(b).toLowerCase()` for two texts {@link foldedHash}
- * can fold (it returned ≥ 0 for both), compared in place.
- */
-function foldedEqual(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    // Next folded unit of each side: 32 for a white-space run, -1 at the end.
-    let x = -1;
-    if (i < a.length) {
-      x = a.charCodeAt(i++);
-      if (isWs(x)) { x = 32; while (i < a.length && isWs(a.charCodeAt(i))) i++; }
-      else if (x >= 65 && x <= 90) x += 32;
-      else if (x >= 0x400 && x < 0x430) x += x < 0x410 ? 80 : 32;
-    }
-    let y = -1;
-    if (j < b.length) {
-      y = b.charCodeAt(j++);
-      if (isWs(y)) { y = 32; while (j < b.length && isWs(b.charCodeAt(j))) j++; }
-      else if (y >= 65 && y <= 90) y += 32;
-      else if (y >= 0x400 && y < 0x430) y += y < 0x410 ? 80 : 32;
-    }
-    if (x !== y) return false;
-    if (x === -1) return true;
-  }
-}
+const WS_TO_COLLAPSE_RE = /[^\S ]| \s/;
 
 /** Adds `value` to the group of `key`: a single value until the key repeats (most never do). */
 function addToGroup<K>(groups: Map<K, number | number[]>, key: K, value: number): void {
@@ -429,41 +392,14 @@ function addToGroup<K>(groups: Map<K, number | number[]>, key: K, value: number)
 
 /**
  * Indices of lines whose contents are equal after `collapseWs(…).toLowerCase()`, in groups of two
- * and more, each ascending. Lines are first bucketed by {@link foldedHash} (no string built per
- * line); only lines sharing a bucket get the real key. Any line the hash cannot fold sends all
- * lines through the real key.
+ * and more, each ascending. The key is built by native string calls (a per-character hash loop in
+ * JavaScript here ran mostly in the interpreter of a cold process).
  */
 function repeatedLines(lines: readonly Line[], candidates: readonly number[]): number[][] {
   const groups: number[][] = [];
-  const byKey = (indices: readonly number[]): void => {
-    const counts = new Map<string, number | number[]>();
-    for (const i of indices) addToGroup(counts, collapseWs(lines[i]!.content).toLowerCase(), i);
-    for (const [, idx] of counts) if (typeof idx !== 'number') groups.push(idx);
-  };
-  const byHash = new Map<number, number | number[]>();
-  for (const i of candidates) {
-    const h = foldedHash(lines[i]!.content);
-    if (h < 0) {
-      byKey(candidates);
-      return groups;
-    }
-    addToGroup(byHash, h, i);
-  }
-  for (const [, idx] of byHash) {
-    if (typeof idx === 'number') continue;
-    // Split the bucket by comparing with each group's first line (one group, nearly always); many
-    // distinct texts in one bucket (hash collisions) go through the real key.
-    const split: number[][] = [];
-    for (const i of idx) {
-      const c = lines[i]!.content;
-      const group = split.find((g) => foldedEqual(lines[g[0]!]!.content, c));
-      if (group) group.push(i);
-      else split.push([i]);
-      if (split.length > 4) break;
-    }
-    if (split.length > 4) byKey(idx);
-    else for (const g of split) if (g.length > 1) groups.push(g);
-  }
+  const counts = new Map<string, number | number[]>();
+  for (const i of candidates) addToGroup(counts, collapseWs(lines[i]!.content).toLowerCase(), i);
+  for (const [, idx] of counts) if (typeof idx !== 'number') groups.push(idx);
   return groups;
 }
 
@@ -495,7 +431,7 @@ function detectDebris(text: string, lines: Line[]): Debris[] {
         debris.push({ kind: 'bookmark', range: { start, end: start + m[0].length }, text: m[0], line: line.index });
       }
     }
-    if (c.length >= 3 && c.length <= 150 && !readClauseNumber(c, 0)) candidates.push(line.index);
+    if (c.length >= 3 && c.length <= 150 && !isClauseNumber(c)) candidates.push(line.index);
   }
   // Running headers: the same short line several times, near page numbers or three times and more.
   const pageList: number[] = []; // ascending
@@ -509,7 +445,7 @@ function detectDebris(text: string, lines: Line[]): Debris[] {
   // and a line is in one group only).
   for (const idx of repeatedLines(lines, candidates)) {
     const sample = lines[idx[0]!]!;
-    if (STAMP_RE.test(sample.content) || ITEM_RE.test(sample.content)) continue;
+    if (STAMP_RE.test(sample.content) || isItem(sample.content)) continue;
     let near = 0;
     for (const i of idx) if (nearPage(i)) near++;
     if (near >= 2 || (idx.length >= 3 && pageList.length > 0) || (idx.length >= 3 && NO_LOWER_RE.test(sample.content))) {
@@ -782,7 +718,7 @@ function titleLineAfter(lines: readonly Line[], toc: ReadonlySet<number>, index:
     if (n.block === 'blank') { if (++blanks > 1) return undefined; continue; }
     if (!isText(n, toc)) return undefined;
     const c = n.content;
-    if (isClauseNumber(c) || readSectionLabel(c, 0, true) || ITEM_RE.test(c) || isAppendix(c) || STAMP_RE.test(c) || TITLE_RE.test(c)) return undefined;
+    if (isClauseNumber(c) || readSectionLabel(c, 0, true) || isItem(c) || isAppendix(c) || STAMP_RE.test(c) || TITLE_RE.test(c)) return undefined;
     // As a plain paragraph line (neither heading nor bold).
     return readsAsSectionTitle(c) ? n : undefined;
   }
@@ -828,12 +764,25 @@ function findBodyStart(lines: readonly Line[], toc: ReadonlySet<number>): number
 }
 
 /**
- * `/^\s*\||[^\\]\|/.test(text.slice(l.start, l.end))` by char codes: a `|` at the start of the
- * raw line or after any character but `\`.
+ * `/^\s*\||[^\\]\|/.test(text.slice(l.start, l.end))` for lines asked in ascending order: a `|`
+ * at the start of the raw line or after any character but `\`. Native `indexOf` jumps from pipe to
+ * pipe (a per-character loop over every header line ran in the interpreter); the cursor only moves
+ * forward, so all lines together cost one pass.
  */
-function hasPipe(text: string, l: Line): boolean {
-  for (let k = l.start; k < l.end; k++) if (text.charCodeAt(k) === 124 && (k === l.start || text.charCodeAt(k - 1) !== 92)) return true;
-  return false;
+export class PipeFinder {
+  /** The first `|` at or after the last line asked (-1: none left). */
+  private next: number;
+  constructor(private readonly text: string) {
+    this.next = text.indexOf('|');
+  }
+  hasPipe(l: Line): boolean {
+    const text = this.text;
+    if (this.next >= 0 && this.next < l.start) this.next = text.indexOf('|', l.start);
+    for (let k = this.next; k >= 0 && k < l.end; k = this.next = text.indexOf('|', k + 1)) {
+      if (k === l.start || text.charCodeAt(k - 1) !== 92) return true;
+    }
+    return false;
+  }
 }
 const DELIMITER_ROW_RE = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
@@ -842,7 +791,11 @@ function headerLines(text: string, lines: readonly Line[], bodyStartLine: number
   const header: Line[] = [];
   // remark-parse without GFM does not know tables: a run of `|` lines with a delimiter row is one
   // (GFM allows rows without the edge pipes: `СОГЛАСОВАНО | УТВЕРЖДАЮ`).
-  const pipeRow = (l: Line): boolean => l.block !== 'code' && l.block !== 'html' && hasPipe(text, l);
+  // No `|` in the header at all (most drafts): no table to expand.
+  const firstPipe = text.indexOf('|');
+  if (firstPipe < 0 || bodyStartLine === 0 || firstPipe >= lines[bodyStartLine - 1]!.end) return lines.slice(0, bodyStartLine);
+  const pipes = new PipeFinder(text);
+  const pipeRow = (l: Line): boolean => l.block !== 'code' && l.block !== 'html' && pipes.hasPipe(l);
   for (let i = 0; i < bodyStartLine; i++) {
     const l = lines[i]!;
     if (!pipeRow(l)) { header.push(l); continue; }
@@ -1055,7 +1008,8 @@ class BodyBuilder {
     const number = readClauseNumber(content, l.contentStart);
     if (number && !this.brokenSentence(l, number, prevContent)) return this.numbered(l, i, number, prevContent);
     if (this.item(l)) return i;
-    if (!this.scopeParent && looksLikeUnnumberedSection(l) && (l.block === 'heading' || this.blankBefore || i === bodyStartLine)) {
+    // The cheap tests first: most lines are continuations after a text line, and the heuristic reads the whole line.
+    if (!this.scopeParent && (l.block === 'heading' || this.blankBefore || i === bodyStartLine) && looksLikeUnnumberedSection(l)) {
       const node = makeNode('section', l, dropFinalDotOrColon(stripDecor(content)), { start: l.contentStart, end: l.contentEnd });
       this.attach(node, undefined);
       this.stack.length = 0;
@@ -1276,7 +1230,7 @@ class BodyBuilder {
   /** A bulleted or lettered list item (`- …`, `а) …`, `1) …`); false when the line is none. */
   private item(l: Line): boolean {
     const content = l.content;
-    const im = ITEM_RE.exec(content);
+    const im = mayStartItem(content.charCodeAt(0)) ? ITEM_RE.exec(content) : null;
     // A bullet the scanner took off the content: the item starts right at the content.
     const len = im ? im[0].length : l.listMarker && isBulletMarker(l.listMarker) ? 0 : -1;
     if (len < 0 || !(len > 0 || l.listMarker)) return false;
