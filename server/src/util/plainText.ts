@@ -16,7 +16,12 @@ plainClass.fill(2, 0xd800, 0xe000);
 const NOT_PLAIN = /[\p{L}\p{N}\u0345]/u;
 /** The code units not preset to 1 in {@link plainClass}. */
 const UNUSUAL = /[^\u0000-\u007f\u0410-\u044f\u0401\u0451]/g;
+/**
+ * The last two answers: the whole draft's and, between its checks, that of a piece of it (a
+ * heading, a section) — one slot alone made the draft's answer be recomputed after every piece.
+ */
 let lastPlain: { readonly text: string; readonly plain: boolean } | undefined;
+let prevPlain: { readonly text: string; readonly plain: boolean } | undefined;
 
 /**
  * True when the only letters and numbers of `text` are plain letters (A–Z, a–z, А–я, Ё, ё) and
@@ -27,6 +32,7 @@ let lastPlain: { readonly text: string; readonly plain: boolean } | undefined;
  */
 export function plainText(text: string): boolean {
   if (lastPlain && lastPlain.text === text) return lastPlain.plain;
+  if (prevPlain && prevPlain.text === text) return prevPlain.plain;
   let plain = true;
   // Only the code units outside the preset plain ones need a look: the regex skips to them far
   // faster than a loop over every code unit (`test` moves `lastIndex` without allocating).
@@ -40,6 +46,7 @@ export function plainText(text: string): boolean {
       break;
     }
   }
+  prevPlain = lastPlain;
   lastPlain = { text, plain };
   return plain;
 }
