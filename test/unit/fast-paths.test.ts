@@ -12,6 +12,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import actsJson from '../../server/data/acts.json';
 import { firstMatchFrom, literalHits, literalScan, literalSet, requiredLiterals, rolesData } from '../../server/src/analysis/rolesData';
@@ -25,6 +27,25 @@ import { isPlainCode as refsPlainCode, wordAt as refsWordAt } from '../../server
 import type { ClauseNumber } from '../../server/src/model/types';
 import { findForms, paradigm, paradigmIds } from '../../server/src/morph';
 import { inlineCodeRanges, linkDestinations, linkRanges, protectedZones } from '../../server/src/analysis/zones';
+import { SHARED_CORPUS } from '../helpers/fixtures';
+
+/** The shared real drafts (`../shared/corpus`, beside the project), sorted by name; there must be some. */
+function sharedDrafts(): Array<{ name: string; text: string }> {
+  const names = fs.readdirSync(SHARED_CORPUS).filter((f) => f.endsWith('.md')).sort();
+  assert.ok(names.length > 0, `no drafts in ${SHARED_CORPUS}`);
+  return names.map((name) => ({ name, text: fs.readFileSync(path.join(SHARED_CORPUS, name), 'utf8') }));
+}
+
+/** The code several fast paths replaced: each pattern compiled with `iu` (an invalid one ignored), tried one by one. */
+function anyPatternIu(patterns: readonly string[], s: string): boolean {
+  return patterns.some((p) => {
+    try {
+      return new RegExp(p, 'iu').test(s);
+    } catch {
+      return false;
+    }
+  });
+}
 
 const SEED = 20261121;
 const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
@@ -706,14 +727,7 @@ describe('fast paths: section patterns as an anchored and a floating union (util
     ['^(?<x>общие)', '^(?<x>права)', '(', '^[|]права'],
   ];
   const words = ['общие', 'положения', 'права', 'и', 'обязанности', 'термины', 'понятия', 'используемые', 'в', 'настоящем', 'заключение', 'организация', 'работы', 'аа', '|', ',', ' ', 'Ё', 'ё'];
-  const naive = (patterns: readonly string[], s: string): boolean =>
-    patterns.some((p) => {
-      try {
-        return new RegExp(p, 'iu').test(s);
-      } catch {
-        return false;
-      }
-    });
+  const naive = anyPatternIu;
   it('answers as the patterns tried one by one', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), fc.nat(lists.length - 1), (parts, k) => {
@@ -1347,8 +1361,6 @@ describe('fast paths (text8): element patterns as one union (structure/required-
   const { matchesAnyIn } = require('../../server/src/rules/structure/required-sections') as typeof import('../../server/src/rules/structure/required-sections');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const structure = require('../../server/data/structure.json') as { elements: Array<{ patterns: string[] }> };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require('node:fs') as typeof import('node:fs');
   const lists: string[][] = [
     ...structure.elements.map((e) => e.patterns).filter((p) => p.length > 0),
     // An invalid pattern never matches; one that would be valid only inside the union; a backreference; a named group twice.
@@ -1358,15 +1370,7 @@ describe('fast paths (text8): element patterns as one union (structure/required-
     ['(?<x>совет)', '(?<x>мнени)'],
     ['(', '['],
   ];
-  // The replaced code: each pattern compiled with `iu` (an invalid one ignored), tried one by one.
-  const naive = (patterns: readonly string[], s: string): boolean =>
-    patterns.some((p) => {
-      try {
-        return new RegExp(p, 'iu').test(s);
-      } catch {
-        return false;
-      }
-    });
+  const naive = anyPatternIu;
   const words = ['разработано', 'на', 'основании', 'с', 'учётом', 'учетом', 'мнения', 'совета', 'родителей', 'Педагогическим', 'советом', 'принимается', 'вступает', 'в', 'силу', 'действует', 'до', 'ПРИНЯТО', 'аа', '»', ':', ',', ' ', 'Ё', 'ᲂ', 'K'];
   it('answers as the patterns tried one by one, on random texts', () => {
     fc.assert(
@@ -1378,8 +1382,7 @@ describe('fast paths (text8): element patterns as one union (structure/required-
     );
   });
   it('answers as the patterns tried one by one, on the shared corpus', () => {
-    const dir = '/work/shared/corpus';
-    const texts = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8').replace(/\s+/g, ' ')) : [];
+    const texts = sharedDrafts().map((d) => d.text.replace(/\s+/g, ' '));
     texts.push('Положение разработано в соответствии с Федеральным законом, принимается педагогическим советом с учетом мнения совета обучающихся и вступает в силу с момента утверждения.');
     for (const t of texts) for (const l of lists) for (let cut = 0; cut < t.length; cut += Math.max(1, t.length >> 3)) assert.equal(matchesAnyIn(l, t.slice(cut)), naive(l, t.slice(cut)));
   });
@@ -1570,7 +1573,6 @@ describe('fast paths (roles8): role data expressions without `u` on plain texts 
   /* eslint-disable @typescript-eslint/no-require-imports */
   const rd = require('../../server/src/analysis/rolesData') as typeof import('../../server/src/analysis/rolesData');
   const { plainText: isPlain } = require('../../server/src/util/plainText') as typeof import('../../server/src/util/plainText');
-  const fs = require('node:fs') as typeof import('node:fs');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const data = rd.rolesData(undefined);
   const words = data.concepts.flatMap((c) => c.words);
@@ -1607,12 +1609,8 @@ describe('fast paths (roles8): role data expressions without `u` on plain texts 
   });
 
   it('firstMatchFrom with literal hits (plain flavour) finds what a global scan finds on the shared corpus', () => {
-    const dir = '/work/shared/corpus';
     const set = rd.literalSet(exprs.slice(0, MARKERS.length + data.platformRoles.maxMarkers.length));
-    const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')) : [];
-    assert.ok(names.length > 0 || !fs.existsSync(dir));
-    for (const name of names) {
-      const t = fs.readFileSync(`${dir}/${name}`, 'utf8');
+    for (const { name, text: t } of sharedDrafts()) {
       const hits = rd.literalHits(set, t);
       if (!hits) continue;
       set.scans.forEach((scan, i) => {
@@ -1629,7 +1627,6 @@ describe('fast paths (roles8): role data expressions without `u` on plain texts 
   });
 });
 
-import * as legal8Fs from 'node:fs';
 import { compareDates as legal8CompareDates, titleKeyInternals as legal8TitleKey } from '../../server/src/legal/registry';
 
 describe('fast paths (legal8): title keys without `u` on plain titles, history dates compared as strings', () => {
@@ -1662,10 +1659,7 @@ describe('fast paths (legal8): title keys without `u` on plain titles, history d
     for (const a of (actsJson as unknown as ActsData).acts) {
       for (const t of [a.title, a.codeTitle, ...(a.acceptedTitles ?? []), ...(a.wrong?.titles ?? [])]) if (t) titles.push(t, ...t.split(/\s+/));
     }
-    const dir = '/work/shared/corpus';
-    if (legal8Fs.existsSync(dir)) {
-      for (const f of legal8Fs.readdirSync(dir)) if (f.endsWith('.md')) titles.push(...legal8Fs.readFileSync(`${dir}/${f}`, 'utf8').split('\n'));
-    }
+    for (const d of sharedDrafts()) titles.push(...d.text.split('\n'));
     assert.ok(titles.length > 50);
     for (const t of titles) assert.equal(computeTitleKey(t), unicodeTitleKey(t), JSON.stringify(t));
   });
@@ -1676,5 +1670,156 @@ describe('fast paths (legal8): title keys without `u` on plain titles, history d
     const any = fc.oneof(iso, iso, fc.string({ maxLength: 12 }), fc.constantFrom('2024-09', '2024-9-01', 'Б', 'a', 'A', '2024-09-01T00'));
     const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
     fc.assert(fc.property(any, any, (a, b) => sign(legal8CompareDates(a, b)) === sign(a.localeCompare(b))), params(5000));
+  });
+});
+
+import { citesAnotherAct as refs8bCites, REFERENCE_PHRASE_PATTERNS as refs8bPatterns } from '../../server/src/model/references';
+import { plainText as refs8bPlainText } from '../../server/src/util/plainText';
+
+describe('fast paths (refs8b): reference phrase patterns without `i`/`u` on plain texts (model/references citesAnotherAct)', () => {
+  // What the pattern finds in every suffix (the code runs them on slices: the phrase after a
+  // number), and every match of a global search over the whole text (lookbehinds see the left context).
+  const allMatches = (re: RegExp, s: string): string[] => {
+    const out: string[] = [];
+    for (let from = 0; from <= s.length; from++) {
+      const m = re.exec(s.slice(from));
+      out.push(m ? `${m.index}:${JSON.stringify([...m])}` : '-');
+    }
+    for (const m of s.matchAll(new RegExp(re.source, `${re.flags}g`))) out.push(`g${m.index}:${JSON.stringify([...m])}`);
+    return out;
+  };
+  const same = (s: string): void => {
+    assert.ok(refs8bPlainText(s), JSON.stringify(s));
+    for (const [name, d] of Object.entries(refs8bPatterns)) {
+      const plain = d.get(true);
+      const any = d.get(false);
+      assert.ok(!/\\p\{/.test(plain.source) && !plain.flags.includes('u'), name);
+      assert.deepEqual(allMatches(plain, s), allMatches(any, s), `${name} on ${JSON.stringify(s)}`);
+    }
+    for (let end = 0; end <= s.length; end++) assert.equal(refs8bCites(s, end, true), refs8bCites(s, end, false), `cites at ${end} of ${JSON.stringify(s)}`);
+  };
+  const pieces = [
+    'пункт', 'пункта', 'подпункта', 'раздела', 'Раздел', 'приложения', 'Приложения', 'ПРИЛОЖЕНИЕ', 'приложение', 'к', 'К ', ' настоящего Положения', 'Настоящего', 'данного порядка', 'данной инструкции',
+    'части', 'ч.', 'Ч. ', 'и ', 'статьи', 'Статьи', 'статьей', 'СТ.', 'ст.', 'ст', 'стать', 'статьям', 'Федерального закона', 'федеральный  закон', 'ЗАКОНА', 'Приказа Мин', 'приказом министерства',
+    'постановления Правительства', 'постановлений правительства', 'распоряжения', 'указа', 'письма', 'Кодекса', 'устава', 'СанПиН', 'сп 2', 'СП ', 'правил', 'Порядка', 'регламента', 'методических',
+    'конвенции', 'договора', 'соглашения', 'Положения об ', 'положения о ', 'положением об', '273-ФЗ', '273 - фз', '№', '№ ', 'N', 'N ', '1', '2', '12', '3.1', '123',
+    '«', '»', '"', '“', '„', '.', '. ', ';', ':', ')', '(', ',', ', ', ' ', '  ', '\u00a0', '\t', '\n', '\r\n', '-', '–', 'Ё', 'ё', 'Ель', 'a', 'Z', '_', 'x', 'Б', 'ъ', '…', '§',
+  ];
+  const recase = (s: string, bits: number): string => [...s].map((c, i) => ((bits >> (i % 31)) & 1 ? c.toUpperCase() : c)).join('');
+  it('the twins match as the originals do, and citesAnotherAct answers the same, on random plain texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), fc.integer({ min: 0, max: 0x7fffffff }), (parts, bits) => same(recase(parts.join(''), bits))),
+      params(800),
+    );
+  });
+  it('the twins match as the originals do on every plain line of the shared corpus', () => {
+    let lines = 0;
+    for (const d of sharedDrafts()) {
+      for (const line of d.text.split('\n')) {
+        if (!refs8bPlainText(line)) continue;
+        same(line);
+        lines++;
+      }
+    }
+    assert.ok(lines > 50, `${lines} lines`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// head8b: section patterns without `u` on plain headings (util/headings), word runs (analysis/script)
+// ---------------------------------------------------------------------------------------------
+
+import { matchesPatterns as head8bMatches } from '../../server/src/util/headings';
+import { letterLengthAt as head8bLetterLengthAt, wordRuns as head8bWordRuns } from '../../server/src/analysis/script';
+
+describe('head8b', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const structure = require('../../server/data/structure.json') as { sections: Array<{ patterns: string[] }>; elements: Array<{ patterns: string[] }> };
+  const lists: string[][] = [
+    ...structure.sections.map((s) => s.patterns),
+    ...structure.elements.map((s) => s.patterns).filter((p) => p.length > 0),
+    ['^\\p{Lu}\\p{L}+\\s+\\p{N}', '(?<!\\p{L})права(?!\\p{L})', '^[^а-я]+$', 'ё.'],
+    ['^\\W*права', 'права\\B'],
+    ['^(?<x>общие)', '(', '^общие\\s+\\u{0440}'],
+  ];
+  const corpus = sharedDrafts().map((d) => d.text);
+  const naive = anyPatternIu;
+  const words = ['общие', 'Положения', 'ПРАВА', 'и', 'обязанности', 'термины', 'понятия', 'используемые', 'в', 'настоящем', 'Заключение', 'организация', 'работы', 'ё', 'Ё', 'е', 'é', 'ǅ', 'ſ', 'K', 'S', 'k', 'ι', '\u0345', '\u00a0', '-', '—', '«', '»', '1', '٣', '½', '\ud835\udc00', '\ud800', ' ', ',', ':', 'A', 'z', 'Ѡ', 'ѐ'];
+
+  it('matchesPatterns answers as the patterns tried one by one with `iu` (random texts, plain or not)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 10 }), fc.nat(lists.length - 1), fc.boolean(), (parts, k, spaced) => {
+        const s = parts.join(spaced ? ' ' : '');
+        assert.equal(head8bMatches(lists[k]!, s), naive(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
+      }),
+      params(6000),
+    );
+  });
+
+  it('matchesPatterns answers as the patterns tried one by one on every line and clause opening of the shared corpus', () => {
+    assert.ok(corpus.length > 0);
+    let plainMatches = 0;
+    for (const text of corpus) {
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!.replace(/^[#\s*\d.]+/, '');
+        const opening = lines.slice(i, i + 4).join(' ').slice(0, 240);
+        for (const list of lists) {
+          for (const s of [line, opening]) {
+            const want = naive(list, s);
+            assert.equal(head8bMatches(list, s), want, `${JSON.stringify(list)} on ${JSON.stringify(s)}`);
+            if (want) plainMatches++;
+          }
+        }
+      }
+    }
+    assert.ok(plainMatches > 10);
+  });
+
+  /** The scan wordRuns had before: one table lookup (here letterLengthAt) per code point. */
+  function oldRuns(text: string): { starts: number[]; ends: number[]; plain: number[] } {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      if (head8bLetterLengthAt(text, i) === 0) {
+        i++;
+        continue;
+      }
+      const a = i;
+      let cyrillic = true;
+      let ascii = true;
+      for (let len = head8bLetterLengthAt(text, i); len > 0; len = head8bLetterLengthAt(text, i)) {
+        for (let j = i; j < i + len; j++) {
+          const e = text.charCodeAt(j);
+          if (e < 0x400 || e > 0x45f) cyrillic = false;
+          if (e >= 0x80) ascii = false;
+        }
+        i += len;
+      }
+      starts.push(a);
+      ends.push(i);
+      plain.push(cyrillic || (ascii && i - a > 1) ? 1 : 0);
+    }
+    return { starts, ends, plain };
+  }
+  const same = (text: string): void => {
+    const got = head8bWordRuns(text);
+    const want = oldRuns(text);
+    assert.equal(got.count, want.starts.length, JSON.stringify(text));
+    assert.deepEqual([...got.starts], want.starts, JSON.stringify(text));
+    assert.deepEqual([...got.ends], want.ends, JSON.stringify(text));
+    assert.deepEqual([...got.plain], want.plain, JSON.stringify(text));
+  };
+
+  it('wordRuns keeps the runs and plain flags of the old scan (random texts: Cyrillic stretches, other letters, surrogates, NBSP, hyphens)', () => {
+    const pieces = ['слово', 'Ё', 'ё', '\u0400', '\u045f', '\u0460', '\u03ff', 'ab', 'Z', 'é', 'ǅ', 'ſ', '\u0345', ' ', '\u00a0', '-', '‑', '—', '«', '»', '№', '1', '_', '\ud835\udc00', '\ud83d\ude00', '\ud800', '\udc00', 'ιι', 'дa'];
+    fc.assert(fc.property(textOf(pieces, 30), (text) => same(text)), params(6000));
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (text) => same(text)), params(3000));
+  });
+
+  it('wordRuns keeps the runs of the old scan on the shared corpus', () => {
+    assert.ok(corpus.length > 0);
+    for (const text of corpus) same(text);
   });
 });

@@ -203,7 +203,8 @@ export function wordRuns(text: string): WordRuns {
   const n = text.length;
   for (let i = 0; i < n; ) {
     let k = RUN_CLASS[text.charCodeAt(i)]!;
-    if ((k & 7) === 0 && (k = slowClass(text, i)) === 0) {
+    // A known non-letter (8: spaces, punctuation) is decided here, without a call to slowClass.
+    if ((k & 7) === 0 && (k === 8 || (k = slowClass(text, i)) === 0)) {
       i++;
       continue;
     }
@@ -211,10 +212,14 @@ export function wordRuns(text: string): WordRuns {
     let seen = 0; // the class bits of the run's code points
     for (;;) {
       seen |= k;
-      i += k === 36 ? 2 : 1;
+      if (k === 1) {
+        // A stretch of basic Cyrillic (class 1 for all of U+0400–U+045F) without table lookups.
+        do i++;
+        while (i < n && (text.charCodeAt(i) - 0x400) >>> 0 < 0x60);
+      } else i += k === 36 ? 2 : 1;
       if (i >= n) break;
       k = RUN_CLASS[text.charCodeAt(i)]!;
-      if ((k & 7) === 0 && (k = slowClass(text, i)) === 0) break;
+      if ((k & 7) === 0 && (k === 8 || (k = slowClass(text, i)) === 0)) break;
     }
     const cyrillic = (seen & 6) === 0;
     const ascii = (seen & 5) === 0;
