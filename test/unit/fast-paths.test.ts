@@ -832,33 +832,34 @@ describe('fast paths: citation anchors, kinds read from the text, date parts (le
 import { editDistance as textutilEditDistance, letterLengthAt as textutilLetterLengthAt, wordRuns as textutilWordRuns } from '../../server/src/analysis/script';
 import { guardedExec as textutilGuardedExec } from '../../server/src/rules/terms/abbreviation';
 
+/** The scan `wordRuns` (analysis/script.ts) replaced, one `letterLengthAt` per code point: letters by letterLengthAt, flags by code unit ranges. */
+function referenceRuns(text: string): { starts: number[]; ends: number[]; plain: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (textutilLetterLengthAt(text, i) === 0) { i++; continue; }
+    const a = i;
+    let cyrillic = true;
+    let ascii = true;
+    for (let len = textutilLetterLengthAt(text, i); len > 0; len = textutilLetterLengthAt(text, i)) {
+      for (let k = i; k < i + len; k++) {
+        const e = text.charCodeAt(k);
+        if (e < 0x400 || e > 0x45f) cyrillic = false;
+        if (e >= 0x80) ascii = false;
+      }
+      i += len;
+    }
+    starts.push(a);
+    ends.push(i);
+    plain.push(cyrillic || (ascii && i - a > 1) ? 1 : 0);
+  }
+  return { starts, ends, plain };
+}
+
 describe('fast paths: word runs, edit distance, guarded abbreviation search (textutil)', () => {
   const pieces = ['a', 'Z', 'xy', 'я', 'Ё', 'ё', 'ѐ', 'џ', 'Ѡ', 'é', 'ǅ', '\u0345', ' ', '«', '-', '1', '\u00a0', '\ud835\udc00', '\ud83d\ude00', '\ud800', '\udc00', '\u0400', '\u045f', '\u0460', 'ιι'];
 
-  /** The scan wordRuns replaced: letters by letterLengthAt, flags by code unit ranges. */
-  function referenceRuns(text: string): { starts: number[]; ends: number[]; plain: number[] } {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const plain: number[] = [];
-    for (let i = 0; i < text.length; ) {
-      if (textutilLetterLengthAt(text, i) === 0) { i++; continue; }
-      const a = i;
-      let cyrillic = true;
-      let ascii = true;
-      for (let len = textutilLetterLengthAt(text, i); len > 0; len = textutilLetterLengthAt(text, i)) {
-        for (let k = i; k < i + len; k++) {
-          const e = text.charCodeAt(k);
-          if (e < 0x400 || e > 0x45f) cyrillic = false;
-          if (e >= 0x80) ascii = false;
-        }
-        i += len;
-      }
-      starts.push(a);
-      ends.push(i);
-      plain.push(cyrillic || (ascii && i - a > 1) ? 1 : 0);
-    }
-    return { starts, ends, plain };
-  }
 
   it('wordRuns finds the runs and plain flags of the letter-by-letter scan', () => {
     fc.assert(
@@ -1730,7 +1731,7 @@ describe('fast paths (refs8b): reference phrase patterns without `i`/`u` on plai
 // ---------------------------------------------------------------------------------------------
 
 import { matchesPatterns as head8bMatches } from '../../server/src/util/headings';
-import { letterLengthAt as head8bLetterLengthAt, wordRuns as head8bWordRuns } from '../../server/src/analysis/script';
+import { wordRuns as head8bWordRuns } from '../../server/src/analysis/script';
 
 describe('head8b', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -1776,36 +1777,9 @@ describe('head8b', () => {
     assert.ok(plainMatches > 10);
   });
 
-  /** The scan wordRuns had before: one table lookup (here letterLengthAt) per code point. */
-  function oldRuns(text: string): { starts: number[]; ends: number[]; plain: number[] } {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const plain: number[] = [];
-    for (let i = 0; i < text.length; ) {
-      if (head8bLetterLengthAt(text, i) === 0) {
-        i++;
-        continue;
-      }
-      const a = i;
-      let cyrillic = true;
-      let ascii = true;
-      for (let len = head8bLetterLengthAt(text, i); len > 0; len = head8bLetterLengthAt(text, i)) {
-        for (let j = i; j < i + len; j++) {
-          const e = text.charCodeAt(j);
-          if (e < 0x400 || e > 0x45f) cyrillic = false;
-          if (e >= 0x80) ascii = false;
-        }
-        i += len;
-      }
-      starts.push(a);
-      ends.push(i);
-      plain.push(cyrillic || (ascii && i - a > 1) ? 1 : 0);
-    }
-    return { starts, ends, plain };
-  }
   const same = (text: string): void => {
     const got = head8bWordRuns(text);
-    const want = oldRuns(text);
+    const want = referenceRuns(text);
     assert.equal(got.count, want.starts.length, JSON.stringify(text));
     assert.deepEqual([...got.starts], want.starts, JSON.stringify(text));
     assert.deepEqual([...got.ends], want.ends, JSON.stringify(text));
