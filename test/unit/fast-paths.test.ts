@@ -1357,9 +1357,9 @@ describe('fast paths: literalHits finds starts by one plain regex of the literal
   });
 });
 
-describe('fast paths (text8): element patterns as one union (structure/required-sections matchesAnyIn)', () => {
+describe('fast paths (text8): element patterns as unions (structure/required-sections matchesAny)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { matchesAnyIn } = require('../../server/src/rules/structure/required-sections') as typeof import('../../server/src/rules/structure/required-sections');
+  const { matchesAny: matchesAnyIn } = require('../../server/src/rules/structure/required-sections') as typeof import('../../server/src/rules/structure/required-sections');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const structure = require('../../server/data/structure.json') as { elements: Array<{ patterns: string[] }> };
   const lists: string[][] = [

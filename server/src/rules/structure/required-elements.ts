@@ -17,7 +17,7 @@
 import { insertElementFix } from '../../service/insertSection';
 import type { RuleContext } from '../types';
 import { defineRule } from '../types';
-import { documentAnchor, findSection, foldMixedWords, matchesAnyIn } from './required-sections';
+import { documentAnchor, findSection, foldMixedWords, matchesAny } from './required-sections';
 
 /**
  * The text with emphasis removed and whitespace runs collapsed, plus a map back to offsets
@@ -175,7 +175,7 @@ export default defineRule({
     for (const el of profile?.elements ?? []) {
       if (el.id === 'approval-stamp' || el.patterns.length === 0) continue;
       // Only whether some pattern matches counts (not where): the first match settles it.
-      let found = matchesAnyIn(el.patterns, flat);
+      let found = matchesAny(el.patterns, flat);
       if (el.id === 'councils-opinion' && !found && model.stamps.some((s) => s.stamp?.kind === 'УЧТЕНО МНЕНИЕ')) found = true;
       // Whether the basis cites 273-ФЗ is legal/basis-without-273's business: one finding per defect.
       if (found) continue;

@@ -21,22 +21,6 @@ import { defineRule } from '../types';
 import { matchesPatterns, stripHeadingDecor } from '../../util/headings';
 import { memoizeString } from '../../util/memo';
 
-const compiled = new Map<string, RegExp | null>();
-
-/** Compiles a profile pattern (case-insensitive, Unicode); a broken pattern is ignored. */
-export function compilePattern(source: string): RegExp | null {
-  let re = compiled.get(source);
-  if (re === undefined) {
-    try {
-      re = new RegExp(source, 'iu');
-    } catch {
-      re = null;
-    }
-    compiled.set(source, re);
-  }
-  return re;
-}
-
 /**
  * True when any of the patterns matches `s` (one or two joined regexes per list, see
  * `matchesPatterns`).
@@ -44,45 +28,6 @@ export function compilePattern(source: string): RegExp | null {
 export function matchesAny(patterns: readonly string[] | undefined, s: string): boolean {
   if (!patterns || patterns.length === 0) return false;
   return matchesPatterns(patterns, s);
-}
-
-/** True when `source` is a valid pattern with flags `iu` (constructing only parses it: cheap). */
-function isValidPattern(source: string): boolean {
-  try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * True when one of `patterns` (flags `iu`; an invalid one never matches) matches `text`: one
- * union per patterns array — one scan of a whole text and one compilation instead of one per
- * pattern. Falls back to testing the patterns one by one when they cannot be joined.
- */
-export function matchesAnyIn(patterns: readonly string[], text: string): boolean {
-  let u = textUnions.get(patterns);
-  if (u === undefined) textUnions.set(patterns, (u = buildTextUnion(patterns)));
-  if (u === null) return patterns.some((p) => compilePattern(p)?.test(text) ?? false);
-  return u.test(text);
-}
-
-const textUnions = new WeakMap<readonly string[], RegExp | null>();
-
-/** The union of the valid patterns, or null when none is valid, one has a backreference or the union does not compile. */
-function buildTextUnion(patterns: readonly string[]): RegExp | null {
-  const valid = patterns.filter(isValidPattern);
-  if (valid.length === 0 || valid.some((p) => /\\(?:[1-9]|k<)/.test(p))) return null;
-  return compileOrNull(valid.map((p) => `(?:${p})`).join('|'), 'iu');
-}
-
-function compileOrNull(source: string, flags: string): RegExp | null {
-  try {
-    return new RegExp(source, flags);
-  } catch {
-    return null;
-  }
 }
 
 /**
