@@ -12,7 +12,7 @@ import { buildModel } from '../../server/src/model/clauseTree';
 import { splitLines } from '../../server/src/model/lines';
 import type { DocumentModel } from '../../server/src/model/types';
 import { buildOutline } from '../../server/src/service/outline';
-import { parseMarkdown } from '../../server/src/syntax/parse';
+import { parseMarkdown, prepareSource } from '../../server/src/syntax/parse';
 import { SHARED_CORPUS } from '../helpers/fixtures';
 import { assertModelInvariants } from '../helpers/modelInvariants';
 
@@ -131,6 +131,16 @@ describe('parseMarkdown and buildModel never throw', () => {
     for (let i = 0; i < 20_000; i++) text += '\nтекст без номера\n';
     const m = model(text);
     assert.equal(m.title?.subject.startsWith('об использовании ИКОП «Сферум»'), true);
+  });
+
+  it('a list item with more than 300 lazy lines loses its marker, one with 300 keeps it, whatever the line ends', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const draft = (lazy: number): string => '1. Общие положения' + eol + Array.from({ length: lazy }, (_, i) => `строка ${i}`).join(eol);
+      assert.equal(prepareSource(draft(300)), draft(300));
+      const defused = prepareSource(draft(301));
+      assert.equal(defused.length, draft(301).length);
+      assert.ok(defused.startsWith('1x Общие положения'), JSON.stringify(eol));
+    }
   });
 
   it('thirty thousand pages, each with a page number and a running header, in one list item (lazy lines)', function () {
