@@ -56,18 +56,8 @@ export function checkFile(file: string, settings: Settings, options: CheckOption
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    return checkRead(file, error as Error, settings, options);
+    return { file, findings: [], error: `не удалось прочитать файл: ${describeIoError(error)}` };
   }
-  return checkRead(file, bytes, settings, options);
-}
-
-/**
- * {@link checkFile} of a file already read: its bytes, or the error reading it failed with (the
- * CLI reads files ahead on libuv's thread pool, `readAhead.ts`). Never throws.
- */
-export function checkRead(file: string, read: Buffer | Error, settings: Settings, options: CheckOptions): FileResult {
-  if (!Buffer.isBuffer(read)) return { file, findings: [], error: `не удалось прочитать файл: ${describeIoError(read)}` };
-  const bytes = read;
   // Buffer#toString keeps a leading BOM as U+FEFF, so writing the string back keeps it too.
   const text = bytes.toString('utf8');
   try {

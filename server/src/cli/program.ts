@@ -9,8 +9,7 @@ import { Command, CommanderError, type HelpConfiguration } from 'commander';
 import { isIsoDate, mergeSettings, normalizeSettings, type Settings } from '../config';
 import { ConfigFileError, ConfigResolver, readConfigFile, type LoadedConfig } from '../configFile';
 import { createRegulationService, type IRegulationService } from '../service';
-import { checkFile, checkRead, describeIoError } from './check';
-import { mapReadAhead } from './readAhead';
+import { checkFile, describeIoError } from './check';
 import { checkFilesInPool, poolSize, workerScript } from './pool';
 import { displayPath, expandInputs } from './files';
 import { formatSarif } from './formatSarif';
@@ -245,7 +244,7 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     const checkHere = (j: { file: string; settings: Settings }): JsonFile => toJsonFile(checkFile(j.file, j.settings, { service: svc, fix }), cwd);
     const checked = script
       ? await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, checkHere)
-      : await mapReadAhead(jobs.map((j) => j.file), (i, read) => toJsonFile(checkRead(jobs[i]!.file, read, jobs[i]!.settings, { service: svc, fix }), cwd));
+      : jobs.map(checkHere);
     let k = 0;
     for (const slot of slots) results.push('settings' in slot ? checked[k++]! : slot);
     for (const r of results) if (r.error !== undefined) warn(`${r.path}: ${r.error}`);
