@@ -1797,3 +1797,390 @@ describe('head8b', () => {
     for (const text of corpus) same(text);
   });
 });
+
+import { TERMS_TITLE_HINT as r9TermsTitleHint } from '../../server/src/analysis/platform';
+
+describe('round 9: platform definition titles (analysis/platform.ts)', () => {
+  /** The pattern computeDefinitionNodes tests a title with (after stripping leading `*`, `_`, spaces). */
+  const TERMS_TITLE_RE = /^(?:основные\s+)?(?:термины|понятия|определения)|используемые\s+(?:термины|понятия)|понятия,?\s+используемые/iu;
+  const full = (t: string): boolean => TERMS_TITLE_RE.test(t.replace(/^[\s*_]+/, ''));
+
+  it('the pre-filter without `u` accepts every title the pattern matches (random titles)', () => {
+    const pieces = ['Термины', 'ТЕРМИНЫ', 'понятия', 'Понятия,', 'определения', 'ОПРЕДЕЛЕНИЯ', 'основные', 'используемые', 'Используемые', ' ', '\u00a0', '*', '_', ',', 'и', 'пон\u1c82ятия', '\u1c84ермины', 'опре\u1c81еления', 'Общие положения', 'x'];
+    fc.assert(fc.property(textOf(pieces), (t) => !full(t) || r9TermsTitleHint.test(t)), params(3000));
+  });
+
+  it('every letter that `iu` equates with a letter of the pre-filter is accepted by it without `u`', () => {
+    for (const letter of new Set('терминпонятопределени')) {
+      const iu = new RegExp(letter, 'iu');
+      const i = new RegExp(letter, 'i');
+      for (let c = 0; c < 0x10000; c++) {
+        if (c >= 0xd800 && c < 0xe000) continue;
+        const s = String.fromCharCode(c);
+        if (iu.test(s)) assert.ok(i.test(s), `U+${c.toString(16)} ~ ${letter}`);
+      }
+    }
+  });
+
+  it('the pre-filter accepts every title of the shared corpus the pattern matches', () => {
+    for (const { text } of sharedDrafts()) {
+      for (const n of buildModel(text).nodes) if (full(n.title)) assert.ok(r9TermsTitleHint.test(n.title), n.title);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// terms9: reference words looked up among the word runs (model/references), acronyms decided by
+// character codes (terms/abbreviation)
+// ---------------------------------------------------------------------------------------------
+describe('fast paths: reference words from word runs (references), acronym test by codes (abbreviation)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { findReferences: refs9Find } = require('../../server/src/model/references') as typeof import('../../server/src/model/references');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { wordRuns: refs9Runs } = require('../../server/src/analysis/script') as typeof import('../../server/src/analysis/script');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isAcronym: terms9IsAcronym } = require('../../server/src/rules/terms/abbreviation') as typeof import('../../server/src/rules/terms/abbreviation');
+  const same = (text: string): void => {
+    const model = buildModel(text);
+    const viaRuns = refs9Find(model, undefined, refs9Runs(text).starts);
+    const viaHints = refs9Find(buildModel(text));
+    assert.deepEqual(JSON.stringify(viaRuns, (k, v) => (k === 'node' || k === 'appendix' ? v?.range : v)), JSON.stringify(viaHints, (k, v) => (k === 'node' || k === 'appendix' ? v?.range : v)), JSON.stringify(text));
+    assert.equal(viaRuns.length, viaHints.length);
+  };
+
+  it('finds the same references as the hint scan in random texts', () => {
+    const pieces = ['п', 'П', 'пп.', 'п. ', 'подп', 'подпункт ', 'пункт ', 'ПУНКТ ', 'Пункт', 'РАЗДЕЛ ', 'ПРИЛОЖЕНИЯ ', 'раздел ', 'разд. ', 'прил. ', 'приложение № ', 'Раздел ',
+      'а', 'ами', 'е ', 'и ', '1', '2', '1.2', '3.1', ' ', '\n', '\n\n', '# ', '1. ', '2.1. ', '—', '–', ',', ' и ', ' по ', 'ст. 5', 'Федерального закона', 'настоящего Положения',
+      'x', 'ё', 'ᲁ', 'ᲂ', 'ᲂдпункт ', 'é', '\u0345', '\ud835\udc00', '«', '»', '`', '```\n', '<!-- ', ' -->', '\u00a0'];
+    // Letters that fold to plain ones (ᲂ → о) right after the first letter, which only the regex reads as such.
+    for (const t of ['1. Текст\n\n1.1. См. пᲂдпункт 1.1, пᲂдп. 1 и п. 1.1.\n', 'Пᲂдпункт 2 и рᲀздел 1\n']) same(t);
+    fc.assert(fc.property(textOf(pieces, 40), (t) => same(t)), params(1500));
+  });
+
+  it('finds the same references as the hint scan in the shared drafts', () => {
+    for (const { text } of sharedDrafts()) same(text);
+  });
+
+  it('isAcronym agrees with the acronym pattern on random words', () => {
+    const ACRONYM = /^[\p{L}]*\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*$/u;
+    const pieces = ['И', 'К', 'О', 'П', 'и', 'к', 'ё', 'Ё', 'A', 'b', 'Z', 'z', 'É', 'é', 'ǅ', 'Ꙋ', '\ud835\udc00', '\ud835\udc1a', '1', ' ', '-', 'ß', 'Ѐ', 'ѐ'];
+    fc.assert(
+      fc.property(textOf(pieces, 12), (w) => {
+        assert.equal(terms9IsAcronym(w), ACRONYM.test(w), JSON.stringify(w));
+      }),
+      params(5000),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Legal (round 9): one cue scan for kind words, reversed `ФЗ` and `-ФЗ` / `-20` suffixes
+// ---------------------------------------------------------------------------------------------
+
+describe('fast paths: one cue scan for all citation anchors (legal, round 9)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { citationInternals } = require('../../server/src/legal/citations') as typeof import('../../server/src/legal/citations');
+  /** The anchors before the joint scan: a global scan of each anchor regex from `from`, merged (a kind first on a tie). */
+  const reference = (s: string, from: number): Array<{ start: number; end: number; type: string }> => {
+    const scan = (re: RegExp, type: string): Array<{ start: number; end: number; type: string }> => {
+      const g = new RegExp(re.source, re.flags);
+      g.lastIndex = from;
+      const out: Array<{ start: number; end: number; type: string }> = [];
+      for (let m = g.exec(s); m; m = g.exec(s)) out.push({ start: m.index, end: m.index + m[0].length, type });
+      return out;
+    };
+    return [...scan(OLD_KIND_RE, 'kind'), ...scan(OLD_FZ_ANCHOR_RE, 'fz'), ...scan(OLD_FZ_REVERSED_RE, 'fz'), ...scan(OLD_CODE_RE, 'code')].sort(
+      (a, b) => a.start - b.start || (a.type === 'kind' ? -1 : b.type === 'kind' ? 1 : 0),
+    );
+  };
+  // Cues overlapping one another: a suffix ending with a reversed number's `ФЗ`, `ФЗ` before a kind word, stems glued.
+  const pieces = [
+    '- ФЗ-152', '-ФЗ-152', '– ФЗ № 15', 'ФЗакон', 'ФЗ', 'Ф3', 'фз', 'ФКЗ', '-', '—', ' ', '\n', '\u00a0', '152', '20', '-20', '273', '№', 'N ',
+    'закон', 'Закон РФ', 'федеральным законом', 'приказом', 'указом Президента', 'писем', 'письма', 'постановление', 'распоряжения', 'СП 2.4', 'СанПиН', '.1', '/2',
+    'закона', 'указакон', 'приказФЗ-1', 'Абв', 'ᲂ', 'пᲂстановлением', '😀',
+  ];
+  it('finds the anchors of the separate scans on random texts', () => {
+    fc.assert(
+      fc.property(textOf(pieces, 30), fc.nat(10), (text, f) => {
+        const from = Math.min(f, text.length);
+        assert.deepEqual(citationInternals.anchors(text, from), reference(text, from), JSON.stringify(text));
+      }),
+      params(3000),
+    );
+  });
+
+  it('finds the anchors of the separate scans in the shared drafts', () => {
+    for (const { name, text } of sharedDrafts()) assert.deepEqual(citationInternals.anchors(text), reference(text, 0), name);
+  });
+});
+
+describe('fast paths (model9): running-header signatures before lowercased keys (model/clauseTree.ts repeatedLines)', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { keySignature, collapseWs } = require('../../server/src/model/clauseTree') as typeof import('../../server/src/model/clauseTree');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  /** The key repeatedLines groups by (the code before the signature). */
+  const key = (s: string): string => collapseWs(s).toLowerCase();
+  // Pieces whose lowercase is tricky: İ (expands), Σ/σ/ς (final sigma), the Kelvin sign, Ё/Ѐ, astral letters, white space.
+  const pieces = ['А', 'а', 'Ё', 'ё', 'Ѐ', 'ѐ', 'I', 'i', 'İ', 'i\u0307', '\u0307', 'Σ', 'σ', 'ς', '\u212a', 'k', 'K', '𐐀', '𐐨', 'Ⓐ', 'ⓐ', ' ', '  ', '\t', '\u00a0', '.', '1'];
+  const variant = (s: string, flips: readonly boolean[]): string =>
+    Array.from(s).map((ch, k) => (flips[k % flips.length] ? (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase()) : ch)).join('');
+  it('lines with equal keys have equal signatures (plain or not), on random texts and their case/space variants', () => {
+    fc.assert(fc.property(textOf(pieces, 12), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), textOf(pieces, 12), (a, flips, c) => {
+      for (const b of [variant(a, flips), a.replace(/ /g, '\t'), a.replace(/\s+/g, ' '), c]) {
+        if (key(a) !== key(b)) continue;
+        assert.equal(keySignature(collapseWs(a), false), keySignature(collapseWs(b), false), JSON.stringify([a, b]));
+      }
+    }), params(20000));
+  });
+  it('the lowercase of every code unit: the unit alone and in a word, first and last (plain texts hold no İ)', () => {
+    for (const c of ALL_UNITS) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, 'а' + ch, ch + 'а', 'Α' + ch]) {
+        const k = key(s);
+        assert.equal(keySignature(collapseWs(s), false), keySignature(k, false), JSON.stringify(s));
+        if (c !== 0x130) assert.equal(keySignature(collapseWs(s), true), keySignature(k, true), JSON.stringify(s));
+      }
+    }
+  });
+});
+
+describe('fast paths (morph9): wanted words found by `test` and a step back, one-word surfaces matched without a call', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const morph = require('../../server/src/morph') as typeof import('../../server/src/morph');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  type P = import('../../server/src/morph').Paradigm;
+  type M = import('../../server/src/morph').FormMatch;
+  // U+1C82 (a letter, not plain) turns the word index off: findForms then uses the paradigm's `iu` regex.
+  const byRegex = (text: string, p: P): M[] => morph.findForms(text + '\n\u1c82', p).filter((m) => m.end <= text.length);
+  const ps: P[] = morph.paradigmIds().map((id) => morph.paradigm(id)!);
+  const each = (t: string): [number, M][] | undefined => {
+    const seen: [number, M][] = [];
+    return morph.findFormsEach(t, ps, (i, m) => seen.push([i, m])) ? seen : undefined;
+  };
+  const expected = (t: string): [number, M][] => {
+    const all = ps.flatMap((p, i) => byRegex(t, p).map((m) => [i, m] as [number, M]));
+    return all.sort((a, b) => a[1].start - b[1].start || a[0] - b[0]);
+  };
+  // One-word surfaces glued to letters, digits, `_` and hyphens on either side, at the text's ends.
+  const words = [...new Set(ps.flatMap((p) => Object.values(p.forms)).filter((f) => /^[а-яё]+$/i.test(f)))];
+  const glue = ['', ' ', '-', '‑', 'а', 'Z', '5', '_', '\n', '«', '»', ' - ', 'ё'];
+
+  it('findFormsEach on random texts finds what the paradigm regexes find', () => {
+    let served = 0;
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...glue), fc.constantFrom(...words, ...words.slice(0, 30).map((w) => w.toUpperCase()))), { maxLength: 12 }), fc.constantFrom(...glue), (parts, tail) => {
+      const t = parts.map(([g, w]) => g + w).join('') + tail;
+      const seen = each(t);
+      if (!seen) return;
+      served++;
+      assert.deepEqual(seen, expected(t), JSON.stringify(t));
+    }), params(1500));
+    assert.ok(served > 1400, `served ${served}`);
+  });
+
+  it('findFormsEach on the shared drafts finds what the paradigm regexes find', () => {
+    for (const { name, text } of sharedDrafts()) {
+      const seen = each(text);
+      assert.ok(seen && seen.length > 0, name);
+      assert.deepEqual(seen, expected(text), name);
+    }
+  });
+});
+
+describe('fast paths (roles9): trie-shaped literal finder, quote marks read once, definition lead without a slice', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const rm = require('../../server/src/analysis/roleMentions') as typeof import('../../server/src/analysis/roleMentions');
+  /** The flat alternation the finder was before (one branch per literal, as literalSet wrote it). */
+  const flatFinder = (lits: ReadonlyArray<readonly [string, boolean]>): RegExp => {
+    const alts = new Set<string>();
+    for (const [l, ci] of lits) {
+      let alt = '';
+      for (const ch of l) {
+        const lo = ch.toLowerCase();
+        const up = ch.toUpperCase();
+        alt += ci && lo !== up && lo.length === 1 && up.length === 1 ? '[' + lo + up + ']' : ch.replace(/[\\^$.*+?()[\]{}|/-]/, '\\$&');
+      }
+      alts.add(alt);
+    }
+    return new RegExp([...alts].join('|'), 'g');
+  };
+  const starts = (re: RegExp, t: string): number[] => {
+    const out: number[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) { out.push(m.index); re.lastIndex = m.index + 1; }
+    return out;
+  };
+
+  it('the trie finder matches at exactly the starts of the flat alternation (shared prefixes, prefix literals, case rules)', () => {
+    const CH = ['а', 'А', 'б', 'Б', 'е', 'Ё', 'x', 'X', '.', '(', '|', '№', ' '];
+    const lit = fc.tuple(fc.constantFrom('аба', 'абе', 'АБе', 'Xаб', 'xаб'), fc.array(fc.constantFrom(...CH), { maxLength: 3 })).map(([h, t]) => h + t.join(''));
+    const txt = textOf([...CH, 'аба', 'АБЕ', 'xАб', 'абе.'], 40);
+    const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(lit, fc.boolean()), { minLength: 1, maxLength: 6 }), txt, (lits, t) => {
+        const exprs = lits.map(([l, ci]) => [esc(l), ci ? 'iu' : 'u'] as const);
+        const set = literalSet(exprs);
+        // The literals the set reads off each joint expression (an escape ends a literal).
+        const want: Array<readonly [string, boolean]> = [];
+        exprs.forEach(([src], i) => { if (set.joint[i]) for (const l of requiredLiterals(src)!.literals) want.push([l, lits[i]![1]]); });
+        if (want.length === 0) return;
+        assert.deepEqual(starts(set.finder, t), starts(flatFinder(want), t), `${JSON.stringify(lits)} in ${JSON.stringify(t)}`);
+      }),
+      params(3000),
+    );
+  });
+
+  it('the finder of the built-in markers finds the flat alternation\'s starts in the shared drafts', () => {
+    const data = rolesData(undefined);
+    const exprs = [...(['school', 'college'] as const).flatMap((k) => data.institutionMarkers[k].map((m) => [m.pattern, m.caseSensitive ? 'u' : 'iu'] as const)), ...data.platformRoles.maxMarkers.map((s) => [s, 'u'] as const)];
+    const set = literalSet(exprs);
+    const lits: Array<readonly [string, boolean]> = [];
+    exprs.forEach(([src, flags], i) => { if (set.joint[i]) for (const l of requiredLiterals(src)!.literals) lits.push([l, flags.includes('i')]); });
+    const flat = flatFinder(lits);
+    let seen = 0;
+    for (const { name, text } of sharedDrafts()) {
+      const want = starts(flat, text);
+      seen += want.length;
+      assert.deepEqual(starts(set.finder, text), want, name);
+    }
+    assert.ok(seen > 0);
+  });
+
+  const QUOTE_PIECES = ['«', '»', '“', '”', '„', '"', '\n', 'а', 'б', ' ', 'абвгдежзик', 'абвгдежзик абвгдежзик'];
+
+  it('quotedFromMarks finds what the QUOTED pattern finds', () => {
+    const QUOTED = /[«“"]([^«»“”"\n]{2,60})[»”"]/gu;
+    const check = (t: string): void => {
+      const want = [...t.matchAll(QUOTED)].map((m) => [m.index!, m.index! + 1 + m[1]!.length]);
+      const got: number[][] = [];
+      rm.quotedFromMarks(t, rm.quoteMarks(t), (o, c) => got.push([o, c]));
+      assert.deepEqual(got, want, JSON.stringify(t));
+    };
+    fc.assert(fc.property(textOf(QUOTE_PIECES, 30), (t) => check(t)), params(5000));
+    for (const { text } of sharedDrafts()) check(text);
+  });
+
+  it('lineQuotes from the marks of the text tells what insideQuotes tells', () => {
+    fc.assert(
+      fc.property(textOf(QUOTE_PIECES, 20), fc.nat(), fc.nat(), fc.nat(), (t, a, b, c) => {
+        const lineStart = a % (t.length + 1);
+        const lineEnd = lineStart + (b % (t.length - lineStart + 2));
+        const q = rm.lineQuotes(t, rm.quoteMarks(t), lineStart, lineEnd);
+        for (let off = lineStart; off <= q.end; off++) {
+          assert.equal(rm.insideLineQuotes(q, off), rm.insideQuotes(t, lineStart, off), `${JSON.stringify(t)} ${lineStart}-${lineEnd} @${off} (${c})`);
+        }
+      }),
+      params(3000),
+    );
+  });
+
+  it('onlyDefinitionLead agrees with the regex on every code unit and on random leads', () => {
+    const RE = /^[\s\-–—•·*_\d.)⇒]*$/u;
+    for (let c = 0; c < 0x10000; c++) {
+      const s = 'x' + String.fromCharCode(c) + 'y';
+      assert.equal(rm.onlyDefinitionLead(s, 1, 2), RE.test(s.slice(1, 2)), c.toString(16));
+    }
+    fc.assert(
+      fc.property(textOf([' ', '\u00a0', '-', '–', '—', '•', '·', '*', '_', '1', '9', '.', ')', '⇒', 'а', '(', '\t'], 12), (t) => {
+        assert.equal(rm.onlyDefinitionLead(t, 0, t.length), RE.test(t));
+      }),
+      params(2000),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// structure9: flattened texts by spots, the flat text's plainness, entry into force tail first
+// ---------------------------------------------------------------------------------------------
+
+describe('fast paths (structure9): flat texts, their plainness, tail-first element search (structure/required-elements)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const re9 = require('../../server/src/rules/structure/required-elements') as typeof import('../../server/src/rules/structure/required-elements');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { foldMixedWords: fold9 } = require('../../server/src/rules/structure/required-sections') as typeof import('../../server/src/rules/structure/required-sections');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { plainText: plain9 } = require('../../server/src/util/plainText') as typeof import('../../server/src/util/plainText');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const structure9 = require('../../server/data/structure.json') as { elements: Array<{ id: string; patterns: string[] }> };
+  /** The replaces the one-pass flattening stands for (see `FlatTexts`). */
+  const naiveFlat = (t: string) => ({ searchable: t.replace(/[*_\\]/g, '').replace(/\s+/g, ' ').trim(), voluntary: t.replace(/[*_]/g, '').replace(/\s+/g, ' ') });
+  const SPACES = [' ', '  ', '\n', '\r\n', '\t', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b'];
+  const PIECES9 = [...SPACES, '*', '**', '_', '\\', '\\*', 'a', 'Б', 'слово', 'x y', '«', '»', '.', '\ud83d', '\ude00', '\ud83d\ude00', 'é', 'Ⅻ', 'Оo', 'Kб'];
+
+  it('flatTexts equals the regex replaces on random texts and on the shared drafts', () => {
+    const check = (t: string): void => assert.deepEqual({ ...re9.flatTexts(t) }, naiveFlat(t), JSON.stringify(t));
+    fc.assert(fc.property(textOf(PIECES9, 40), (t) => check(t)), params(6000));
+    for (const { text } of sharedDrafts()) check(text);
+    for (let c = 0; c < 0x10000; c++) check(`а *${String.fromCharCode(c)}\n_б\\`);
+  });
+
+  it('the folded flat text is plain exactly when the text is (so the draft\'s cached answer is used)', () => {
+    const check = (t: string): void => assert.equal(plain9(fold9(re9.flatTexts(t).searchable)), plain9(t), JSON.stringify(t));
+    fc.assert(fc.property(textOf(PIECES9, 30), (t) => check(t)), params(4000));
+    for (const { text } of sharedDrafts()) check(text);
+    for (let c = 0; c < 0x10000; c++) check(`Пoложение ${String.fromCharCode(c)}x *a*`);
+  });
+
+  it('matchesTailFirst answers as the patterns tried one by one on the whole text', () => {
+    const entry = structure9.elements.find((e) => e.id === 'entry-into-force')!.patterns;
+    const lists = [
+      entry,
+      // Patterns that look before their start: the tail must not be trusted.
+      ['^вступает', 'срок'],
+      ['(?<!не )вступает\\s+в\\s+силу'],
+      ['\\bсилу', 'действие$'],
+      ['(?<=а)б'],
+      ['[^а]б'],
+      ['(в)\\s+\\1'],
+    ];
+    const words = ['вступает', 'в', 'силу', 'не', 'действует', 'до', 'со', 'дня', 'срок', 'действия', 'введено', 'действие', 'а', 'б', 'аб', ' ', '\n', 'Ё', '\ud83d\ude00', '\ude00', '\ud83d', 'K', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 16 }), fc.nat(lists.length - 1), fc.boolean(), (parts, k, spaced) => {
+        const s = parts.join(spaced ? ' ' : '');
+        assert.equal(re9.matchesTailFirst(lists[k]!, s, plain9(s)), anyPatternIu(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
+      }),
+      params(6000),
+    );
+    for (const { text } of sharedDrafts()) {
+      const flat = fold9(re9.flatTexts(text).searchable);
+      for (let cut = 0; cut <= flat.length; cut += Math.max(1, flat.length >> 4)) {
+        const s = flat.slice(0, cut);
+        assert.equal(re9.matchesTailFirst(entry, s, plain9(s)), anyPatternIu(entry, s), `cut ${cut}`);
+      }
+    }
+  });
+});
+
+describe('fast paths (structure9): self-reference scans without `u` on plain lines (structure/title)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { titleInternals: title9 } = require('../../server/src/rules/structure/title') as typeof import('../../server/src/rules/structure/title');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { plainText: plainT9 } = require('../../server/src/util/plainText') as typeof import('../../server/src/util/plainText');
+  const pieces = [
+    'настоящее', 'Настоящий', 'НАСТОЯЩЕГО', 'данного', 'Данным', 'данн', 'настоящ', 'далее', 'Далее', 'ДАЛЕЕ', ' ', '  ', '\u00a0', ' - ', ' – ', '—', '1.', '2.3 ', '. ', '; ',
+    'положение', 'Положение', 'ПОЛОЖЕНИЕ', 'Положения', 'порядок', 'Порядком', 'правила', 'Правил', 'регламент', 'инструкцию', 'Инструкцией', 'разработано', 'принимается',
+    'устанавливает', 'ая', 'ий', 'ое', 'о', 'а', 'об', '«', '»', '"', '.', ':', 'x', 'ё', 'Ё', 'K', 's', 'ᲂ', 'é',
+  ];
+  const kinds = ['ПОЛОЖЕНИЕ', 'ПОРЯДОК', 'ПРАВИЛА', 'РЕГЛАМЕНТ', 'ИНСТРУКЦИЯ'];
+
+  it('on a plain line the scans without `u` find the self-references the `iu` scans find', () => {
+    let plainSeen = 0;
+    fc.assert(
+      fc.property(textOf(pieces, 24), fc.constantFrom(...kinds), (content, kind) => {
+        if (!plainT9(content)) return;
+        plainSeen++;
+        assert.deepEqual(title9.selfRefs(content, kind, true), title9.selfRefs(content, kind, false), `${kind} ${JSON.stringify(content)}`);
+        const [a, b] = [title9.scans(content, true), title9.scans(content, false)];
+        const view = (ms: RegExpExecArray[]): string[] => ms.map((m) => `${m.index}:${[...m].join('|')}`);
+        assert.deepEqual(view(a.adj[0]), view(b.adj[0]));
+        assert.deepEqual(view(a.dalee[0]), view(b.dalee[0]));
+      }),
+      params(5000),
+    );
+    assert.ok(plainSeen > 1000, `only ${plainSeen} plain lines`);
+    for (const { text } of sharedDrafts()) {
+      for (const line of text.split('\n')) {
+        if (plainT9(line)) for (const kind of kinds) assert.deepEqual(title9.selfRefs(line, kind, true), title9.selfRefs(line, kind, false), line);
+      }
+    }
+  });
+});

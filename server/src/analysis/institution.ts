@@ -109,5 +109,12 @@ export function detectInstitution(
   if (school >= MIN_SCORE && school >= college * 1.5 && school > college) kind = 'school';
   else if (college >= MIN_SCORE && college >= school * 1.5 && college > school) kind = 'college';
   const ev = kind === 'unknown' ? [...evidence.school, ...evidence.college] : evidence[kind];
-  return { kind, evidence: ev.sort((a, b) => a.start - b.start), scores };
+  // A stable insertion sort by start, as `sort` would order them: a dozen ranges at most.
+  for (let i = 1; i < ev.length; i++) {
+    const r = ev[i]!;
+    let j = i - 1;
+    for (; j >= 0 && ev[j]!.start > r.start; j--) ev[j + 1] = ev[j]!;
+    ev[j + 1] = r;
+  }
+  return { kind, evidence: ev, scores };
 }

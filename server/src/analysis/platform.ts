@@ -591,6 +591,8 @@ export function findMentions(model: DocumentModel, text: string, knowledge?: Kno
   return out;
 }
 
+/** A necessary condition of {@link TERMS_TITLE_RE} (see computeDefinitionNodes). Exported for the property test. */
+export const TERMS_TITLE_HINT = /термин|понят|определени/i;
 const TERMS_TITLE_RE = /^(?:основные\s+)?(?:термины|понятия|определения)|используемые\s+(?:термины|понятия)|понятия,?\s+используемые/iu;
 
 /**
@@ -613,7 +615,10 @@ function computeDefinitionNodes(model: DocumentModel): RegNode[] {
     n.children.forEach(visit);
   };
   for (const n of model.nodes) {
-    if ((n.kind === 'section' || n.kind === 'clause') && TERMS_TITLE_RE.test(n.title.replace(/^[\s*_]+/, ''))) visit(n);
+    if (n.kind !== 'section' && n.kind !== 'clause') continue;
+    // Every match holds «термин», «понят» or «определени»; the pre-filter without `u` accepts every
+    // letter that `iu` equates with theirs (checked over the BMP), and most titles fail it at once.
+    if (TERMS_TITLE_HINT.test(n.title) && TERMS_TITLE_RE.test(n.title.replace(/^[\s*_]+/, ''))) visit(n);
   }
   return out;
 }

@@ -17,6 +17,7 @@ import { detectInstitution, markerPlan, type Institution } from './institution';
 import { firstMatchFrom, literalHits, literalSet, roleRegex, roleRegexFor, rolesData, wordParadigm, type InstitutionKind, type LiteralSet, type NonexistentRole, type RoleConcept, type RoleWord, type RolesData } from './rolesData';
 import { inZones, protectedZones } from './zones';
 import { plainText } from '../util/plainText';
+import { lowerBound } from '../util/sorted';
 
 /** One role word found in the act. */
 export interface RoleMention extends FormMatch {
@@ -78,7 +79,7 @@ export function baseId(w: RoleWord): string {
 }
 
 /** True when the line prefix before `offset` leaves a quote open. */
-function insideQuotes(text: string, lineStart: number, offset: number): boolean {
+export function insideQuotes(text: string, lineStart: number, offset: number): boolean {
   // One pass over code units, no slice (the quote marks are all BMP characters).
   let depth = 0;
   let straight = 0;
@@ -96,7 +97,7 @@ function insideQuotes(text: string, lineStart: number, offset: number): boolean 
  * The quote marks of a line and whether a quote is open after each: {@link insideQuotes} for many
  * offsets of one line from one pass (empty for most lines, which have no quote mark).
  */
-interface LineQuotes {
+export interface LineQuotes {
   /** Offsets of the quote marks, ascending. */
   readonly at: number[];
   /** After the mark at the same index: a quote is open. */
@@ -109,14 +110,28 @@ interface LineQuotes {
 const NO_MARKS: number[] = [];
 const NO_OPEN: boolean[] = [];
 
-function lineQuotes(text: string, lineStart: number, lineEnd: number): LineQuotes {
+/** Every quote mark {@link lineQuotes} looks at. */
+const QUOTE_MARK = /[«»“”„"]/g;
+
+/** Offsets of the quote marks of the whole text, ascending: one native scan instead of a char loop per line. */
+export function quoteMarks(text: string): number[] {
+  const marks: number[] = [];
+  QUOTE_MARK.lastIndex = 0;
+  // `test` moves `lastIndex` past each mark without allocating a match.
+  while (QUOTE_MARK.test(text)) marks.push(QUOTE_MARK.lastIndex - 1);
+  return marks;
+}
+
+/** The quotes of a line from the {@link quoteMarks} of the text: every other code unit is skipped by the loop anyway. */
+export function lineQuotes(text: string, marks: readonly number[], lineStart: number, lineEnd: number): LineQuotes {
   // Most lines have no quote mark: their arrays are the shared empty ones.
   let at = NO_MARKS;
   let open = NO_OPEN;
   let depth = 0;
   let straight = 0;
   const end = Math.min(lineEnd, text.length);
-  for (let i = Math.max(0, lineStart); i < end; i++) {
+  for (let k = lowerBound(marks, Math.max(0, lineStart)); k < marks.length && marks[k]! < end; k++) {
+    const i = marks[k]!;
     const c = text.charCodeAt(i);
     if (c === 0xab || c === 0x201c || c === 0x201e) depth++;
     else if ((c === 0xbb || c === 0x201d) && depth > 0) depth--;
@@ -130,14 +145,27 @@ function lineQuotes(text: string, lineStart: number, lineEnd: number): LineQuote
 }
 
 /** {@link insideQuotes} from the marks of the line. */
-function insideLineQuotes(q: LineQuotes, offset: number): boolean {
+export function insideLineQuotes(q: LineQuotes, offset: number): boolean {
   // The last mark before `offset` (lines have few marks).
   let k = q.at.length - 1;
   while (k >= 0 && q.at[k]! >= offset) k--;
   return k >= 0 && q.open[k]!;
 }
 
-const DEFINED_BEFORE = /^[\s\-–—•·*_\d.)⇒]*$/u;
+/**
+ * True when `text[from, to)` holds only what may lead a definition (white space, dashes, bullets,
+ * `*`, `_`, digits, `.`, `)`, `⇒`): what `/^[\s\-–—•·*_\d.)⇒]*$/u` tells of the slice, without
+ * the slice (it usually fails at the first character).
+ */
+export function onlyDefinitionLead(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 0x2a || c === 0x5f ||
+      (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x29 || c === 0x21d2) continue;
+    return false;
+  }
+  return true;
+}
 const DEFINED_AFTER = /^[*_]*\s*(?:\([^)\n]*\)\s*)?[*_]*\s*[-–—]/u;
 const DALEE_BEFORE = /далее\s*[-–—]?\s*[*_]*$/iu;
 
@@ -195,6 +223,35 @@ function excluded(text: string, m: FormMatch, e: Entry, plain: boolean): boolean
   return false;
 }
 
+/**
+ * For a text without surrogates: `visit(open, close)` for each match of
+ * `/[«“"]([^«»“”"\n]{2,60})[»”"]/gu` (its opening and closing mark), in order, read off the
+ * text's {@link quoteMarks}: code units then count as the pattern's code points.
+ */
+export function quotedFromMarks(text: string, marks: readonly number[], visit: (open: number, close: number) => void): void {
+  for (let k = 0; k < marks.length; k++) {
+    const open = marks[k]!;
+    const c = text.charCodeAt(open);
+    if (c !== 0xab && c !== 0x201c && c !== 0x22) continue;
+    // The inner text runs to the next mark the pattern excludes («„» is not one) or a line break.
+    let j = k + 1;
+    while (j < marks.length && text.charCodeAt(marks[j]!) === 0x201e) j++;
+    if (j === marks.length) return;
+    const close = marks[j]!;
+    const len = close - open - 1;
+    const e = text.charCodeAt(close);
+    if (len < 2 || len > 60 || (e !== 0xbb && e !== 0x201d && e !== 0x22) || hasLineFeed(text, open + 1, close)) continue;
+    visit(open, close);
+    k = j;
+  }
+}
+
+/** True when `text[from, to)` holds a line feed (a short range: the inside of a quote). */
+function hasLineFeed(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x0a) return true;
+  return false;
+}
+
 /** A JavaScript `\s` character. */
 function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
@@ -244,13 +301,15 @@ export function analyzeRoles(model: DocumentModel, text: string, knowledge: Know
   const institution = detectInstitution(model, text, data.institutionMarkers, institutionSetting, literalsAt);
   const zones = protectedZones(model, text);
   const quotesByLine = new Map<number, LineQuotes>();
+  // The quote marks of the text, found once (by the first line that needs them, or the quoted roles).
+  let allMarks: number[] | undefined;
   const usable = (m: FormMatch): boolean => {
     if (inZones(zones, m.start, m.end)) return false;
     const lineIdx = model.lineAt(m.start);
     const line = model.lines[lineIdx];
     if (!line || line.block === 'code' || line.block === 'html') return false;
     let q = quotesByLine.get(lineIdx);
-    if (!q) quotesByLine.set(lineIdx, (q = lineQuotes(text, line.start, line.end)));
+    if (!q) quotesByLine.set(lineIdx, (q = lineQuotes(text, (allMarks ??= quoteMarks(text)), line.start, line.end)));
     return !(m.start <= q.end ? insideLineQuotes(q, m.start) : insideQuotes(text, line.start, m.start));
   };
 
@@ -295,8 +354,7 @@ export function analyzeRoles(model: DocumentModel, text: string, knowledge: Know
     const lineIdx = model.lineAt(c.start);
     const line = model.lines[lineIdx]!;
     const from = Math.max(line.contentStart, line.start);
-    const before = text.slice(from, c.start);
-    const defined = (DEFINED_BEFORE.test(before) && DEFINED_AFTER.test(text.slice(c.end, c.end + 40))) || (mayEndWithDalee(text, from, c.start) && DALEE_BEFORE.test(before));
+    const defined = (onlyDefinitionLead(text, from, c.start) && DEFINED_AFTER.test(text.slice(c.end, c.end + 40))) || (mayEndWithDalee(text, from, c.start) && DALEE_BEFORE.test(text.slice(from, c.start)));
     // Same keys, in the same order, as the spread of the match and its word (or non-existent role).
     mentions.push(e.nonexistent
       ? { start: c.start, end: c.end, form: c.form, forms: c.forms, text: c.text, nonexistent: e.nonexistent, defined, line: lineIdx }
@@ -306,16 +364,23 @@ export function analyzeRoles(model: DocumentModel, text: string, knowledge: Know
   const quoted: QuotedRole[] = [];
   const context = roleRegexFor(data.platformRoles.context, 'iu', plain);
   if (context) {
-    const QUOTED = /[«“"]([^«»“”"\n]{2,60})[»”"]/gu;
-    for (const m of text.matchAll(QUOTED)) {
-      const start = m.index! + 1;
-      const inner = m[1]!;
-      if (inZones(zones, start, start + inner.length)) continue;
+    // The quote at `open` (its mark) with the text up to `close` (the closing mark).
+    const consider = (open: number, close: number): void => {
+      const start = open + 1;
+      if (inZones(zones, start, close)) return;
       const lineIdx = model.lineAt(start);
       const line = model.lines[lineIdx];
-      if (!line || line.block === 'code' || line.block === 'html') continue;
-      if (!context.test(text.slice(Math.max(line.start, m.index! - 60), m.index!))) continue;
-      quoted.push({ start, end: start + inner.length, text: inner, norm: normalizeForm(inner), line: lineIdx });
+      if (!line || line.block === 'code' || line.block === 'html') return;
+      if (!context.test(text.slice(Math.max(line.start, open - 60), open))) return;
+      const inner = text.slice(start, close);
+      quoted.push({ start, end: close, text: inner, norm: normalizeForm(inner), line: lineIdx });
+    };
+    if (plain) {
+      // What QUOTED finds, read off the quote marks already found (no second scan of the text).
+      quotedFromMarks(text, (allMarks ??= quoteMarks(text)), consider);
+    } else {
+      const QUOTED = /[«“"]([^«»“”"\n]{2,60})[»”"]/gu;
+      for (const m of text.matchAll(QUOTED)) consider(m.index!, m.index! + 1 + m[1]!.length);
     }
   }
 

@@ -201,6 +201,10 @@ function growScratch(): void {
 export function wordRuns(text: string): WordRuns {
   let count = 0;
   const n = text.length;
+  // The scratch arrays in locals: module `let`s are reloaded on every access in the hot loop.
+  let starts = scratchStarts;
+  let ends = scratchEnds;
+  let plain = scratchPlain;
   for (let i = 0; i < n; ) {
     let k = RUN_CLASS[text.charCodeAt(i)]!;
     // A known non-letter (8: spaces, punctuation) is decided here, without a call to slowClass.
@@ -223,19 +227,25 @@ export function wordRuns(text: string): WordRuns {
     }
     const cyrillic = (seen & 6) === 0;
     const ascii = (seen & 5) === 0;
-    if (count === scratchStarts.length) growScratch();
-    scratchStarts[count] = a;
-    scratchEnds[count] = i;
-    scratchPlain[count] = cyrillic || (ascii && i - a > 1) ? 1 : 0;
+    if (count === starts.length) {
+      growScratch();
+      starts = scratchStarts;
+      ends = scratchEnds;
+      plain = scratchPlain;
+    }
+    starts[count] = a;
+    ends[count] = i;
+    plain[count] = cyrillic || (ascii && i - a > 1) ? 1 : 0;
     count++;
+    // The code unit that ended the run is no letter (or a non-letter pair's first half, which the
+    // outer loop would skip by one as well): no need to look it up again.
+    i++;
   }
-  const starts = scratchStarts.slice(0, count);
-  const ends = scratchEnds.slice(0, count);
-  const plain = scratchPlain.slice(0, count);
+  const runs: WordRuns = { count, starts: starts.slice(0, count), ends: ends.slice(0, count), plain: plain.slice(0, count) };
   if (scratchStarts.length > SCRATCH_KEEP) {
     scratchStarts = new Int32Array(SCRATCH_SMALL);
     scratchEnds = new Int32Array(SCRATCH_SMALL);
     scratchPlain = new Uint8Array(SCRATCH_SMALL);
   }
-  return { count, starts, ends, plain };
+  return runs;
 }

@@ -32,8 +32,8 @@ const YEAR_WORD_RE = new DualRe(String.raw`${WS0}(?:г\.|года|г(?![\p{L}]))
  * Finding where citations open. Scanning a whole draft with a regex that begins with a lookbehind
  * or an alternation of groups is slow in V8 (every position runs it); scanning for a literal is
  * fast. So each anchor regex below is run sticky only at the places a cheap literal scan finds
- * (the kind words; the `-ФЗ` and `-20` suffixes of numbers and codes); `collectKinds` and
- * `collectSuffixed` explain why that finds exactly the matches a global scan would.
+ * (the kind words; the `-ФЗ` and `-20` suffixes of numbers and codes); `collectAnchors` and
+ * `suffixed` explain why that finds exactly the matches a global scan would.
  */
 /** A bare federal-law number opening a citation: `273-ФЗ от 28.12.12`, `№ 156-ФЗ`. */
 const FZ_ANCHOR_RE = new DualRe(String.raw`${START}(?:(${SIGN})${WS0})?(\d{1,5}[^\S\r\n]*[-–—][^\S\r\n]*(?:ФКЗ|Ф[З3]))(?![\p{L}\p{N}])`, 'yiu');
@@ -275,16 +275,70 @@ export function isDistinctiveNumber(normalized: string): boolean {
   return !/^\d+$/.test(normalized);
 }
 
-/** Every place a citation may stand in `text` from `from` (kind words, `-ФЗ`, reversed forms, codes), in text order. */
+/**
+ * The literal cues every anchor holds, in one scan (one pass over the text instead of three):
+ * group 1 a kind word ({@link KIND_STEM_RE}), group 2 the `ФЗ` of a reversed number
+ * ({@link FZ_LITERAL_RE}), else a `-ФЗ` (group 3) or `-20` suffix ({@link SUFFIX_RE}). The
+ * alternatives never hide one another's anchors (see {@link collectAnchors}). No `u` flag, as in
+ * the three it joins: `i` folds these letters exactly as `iu` does.
+ */
+const CUE_RE = new RegExp(`(${KIND_STEM_RE.source})|(${FZ_LITERAL_RE.source})|${SUFFIX_RE.source}`, 'gi');
+
+/**
+ * Every place a citation may stand in `text` from `from` (kind words, `-ФЗ`, reversed forms,
+ * codes), in text order: the anchors the global scans of {@link KIND_RE}, {@link FZ_ANCHOR_RE},
+ * {@link FZ_REVERSED_RE} and {@link CODE_RE} find. Each kind of cue keeps the floor its own scan
+ * would have jumped to. Within one scan a cue hides only cues that begin inside it: stems hold no
+ * dash and no `ф` but first; a `ФЗ` cue hides only a stem right after it (`ФЗакон`), which a
+ * letter precedes, so no kind match; a `-ФЗ` suffix hides the `ФЗ` cue it ends with, which is
+ * then tried from the suffix.
+ */
 function collectAnchors(text: string, from: number): Anchor[] {
   const kinds: Anchor[] = [];
   const fz: Anchor[] = [];
   const reversed: Anchor[] = [];
   const codes: Anchor[] = [];
-  collectKinds(text, from, kinds);
-  collectSuffixed(text, from, fz, codes);
-  collectReversed(text, from, reversed);
+  let kindFloor = from;
+  let reversedFloor = from;
+  let fzFloor = from;
+  let codeFloor = from;
+  CUE_RE.lastIndex = from;
+  for (let f = CUE_RE.exec(text); f; f = CUE_RE.exec(text)) {
+    const s = f.index;
+    const end = CUE_RE.lastIndex;
+    if (f[1] !== undefined) {
+      // A kind: the match of KIND_RE a global scan finds at this word, if any.
+      if (s < kindFloor) continue;
+      const kindAt = KIND_AT_RE.get(plain);
+      kindAt.lastIndex = s;
+      if (!kindAt.test(text)) continue;
+      kinds.push({ start: s, end: kindAt.lastIndex, type: 'kind' });
+      kindFloor = kindAt.lastIndex;
+    } else if (f[2] !== undefined) {
+      if (s >= reversedFloor) reversedFloor = reversedAt(text, s, reversedFloor, reversed);
+    } else if (f[3] !== undefined) {
+      // The `ФЗ` this suffix ends with is a cue of a reversed number too (`- ФЗ-152`).
+      if (f[3].length === 2 && end - 2 >= reversedFloor) reversedFloor = reversedAt(text, end - 2, reversedFloor, reversed);
+      const floor = fzFloor;
+      fzFloor = end;
+      suffixed(text, s, floor, true, fz);
+    } else {
+      const floor = codeFloor;
+      codeFloor = end;
+      suffixed(text, s, floor, false, codes);
+    }
+  }
   return mergeByStart(kinds, fz, reversed, codes);
+}
+
+/** Tries {@link FZ_REVERSED_RE} at the `ФЗ` at `at`; the floor of the next try. */
+function reversedAt(text: string, at: number, floor: number, out: Anchor[]): number {
+  const re = FZ_REVERSED_RE.get(plain);
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (!m) return Math.max(floor, at + 2);
+  out.push({ start: m.index, end: re.lastIndex, type: 'fz', m });
+  return re.lastIndex;
 }
 
 /**
@@ -416,57 +470,6 @@ function mayEndAlias(text: string, from: number, to: number): boolean {
   return c === 0x435 || c === 0x415 || c === 0x443 || c === 0x423 || c === 45 || c === 0x2013 || c === 0x2014;
 }
 
-/**
- * The matches of {@link KIND_RE} a global scan from `from` would find, tried only where
- * {@link KIND_STEM_RE} finds a kind word. Sound because a match begins with such a word where no
- * letter precedes it, so it never begins inside a word found earlier.
- */
-function collectKinds(text: string, from: number, out: Anchor[]): void {
-  const kindAt = KIND_AT_RE.get(plain);
-  KIND_STEM_RE.lastIndex = from;
-  // `test`, not `exec`: no match arrays (KIND_RE's have 16 named groups); the kind is read from the text.
-  while (KIND_STEM_RE.test(text)) {
-    const start = KIND_STEM_RE.lastIndex - stemLengthBefore(text, KIND_STEM_RE.lastIndex);
-    kindAt.lastIndex = start;
-    if (!kindAt.test(text)) continue;
-    out.push({ start, end: kindAt.lastIndex, type: 'kind' });
-    if (kindAt.lastIndex > KIND_STEM_RE.lastIndex) KIND_STEM_RE.lastIndex = kindAt.lastIndex;
-  }
-}
-
-/**
- * The length of the {@link KIND_STEM_RE} stem that ends at `end`, told by its last letters (the
- * stems' endings differ: `-ьн`, `-он`, `-лени`, `-жени`, `-иказ`, `-указ`, `-м`).
- */
-function stemLengthBefore(text: string, end: number): number {
-  const last = lowerCyr(text.charCodeAt(end - 1));
-  if (last === 0x43d) return lowerCyr(text.charCodeAt(end - 2)) === 0x44c ? 9 : 5; // федеральн | закон
-  if (last === 0x438) return lowerCyr(text.charCodeAt(end - 4)) === 0x43b ? 12 : 11; // постановлени | распоряжени
-  if (last === 0x437) return lowerCyr(text.charCodeAt(end - 4)) === 0x438 ? 6 : 4; // приказ | указ
-  return 5; // письм | писем
-}
-
-/** Lower case of a Cyrillic capital А–Я, other code units as they are. */
-function lowerCyr(c: number): number {
-  return c >= 0x410 && c <= 0x42f ? c + 0x20 : c;
-}
-
-/**
- * The matches of a global {@link FZ_REVERSED_RE} scan from `from`, tried only where its literal
- * `ФЗ` stands (every match begins with it; two hits never overlap).
- */
-function collectReversed(text: string, from: number, out: Anchor[]): void {
-  const reversed = FZ_REVERSED_RE.get(plain);
-  FZ_LITERAL_RE.lastIndex = from;
-  for (let f = FZ_LITERAL_RE.exec(text); f; f = FZ_LITERAL_RE.exec(text)) {
-    reversed.lastIndex = f.index;
-    const m = reversed.exec(text);
-    if (!m) continue;
-    out.push({ start: m.index, end: reversed.lastIndex, type: 'fz', m });
-    if (reversed.lastIndex > FZ_LITERAL_RE.lastIndex) FZ_LITERAL_RE.lastIndex = reversed.lastIndex;
-  }
-}
-
 /** True when the last character of `[from, to)` but `\s` is an ASCII digit. */
 function endsWithDigit(text: string, from: number, to: number): boolean {
   for (let i = to - 1; i >= from; i--) {
@@ -484,52 +487,41 @@ function isJsSpace(c: number): boolean {
 }
 
 /**
- * The matches of {@link FZ_ANCHOR_RE} and {@link CODE_RE} global scans from `from` would find.
- * Each ends with a suffix {@link SUFFIX_RE} finds (`-ФЗ`, `-20`). Before it a match holds no
- * other dash and at most one line break, so it begins after the previous suffix of its type and
- * no earlier than the start of the previous line. Within that window, the number before the dash
+ * The match of {@link FZ_ANCHOR_RE} (`isFz`) or {@link CODE_RE} a global scan finds ending with
+ * the suffix (`-ФЗ`, `-20`) at `s`, if any. Before it a match holds no other dash and at most one
+ * line break, so it begins after the previous suffix of its type (`floor`) and no earlier than the
+ * start of the previous line. Within that window, the number before the dash
  * (only spaces between) is a whole run of digits (of digits, dots and slashes for a code) that
  * begins the match or follows its sign or prefix (at most 3 or 6 letters) and white space; so a
  * match begins at the run or a few characters before the white space in front of it: only those
  * places are tried, in order, at the characters a match can begin with.
  */
-function collectSuffixed(text: string, from: number, fz: Anchor[], codes: Anchor[]): void {
-  let fzFloor = from;
-  let codeFloor = from;
-  SUFFIX_RE.lastIndex = from;
-  for (let f = SUFFIX_RE.exec(text); f; f = SUFFIX_RE.exec(text)) {
-    const s = f.index;
-    const isFz = f[1] !== undefined;
-    const floor = isFz ? fzFloor : codeFloor;
-    // A match (if any) ends with this suffix; the next one of the type begins after it.
-    if (isFz) fzFloor = SUFFIX_RE.lastIndex;
-    else codeFloor = SUFFIX_RE.lastIndex;
-    // The run before the dash: digits (`\d{1,5}`) or a code (`2.4.3648`, `2.2.2/2.4.1340`).
-    let e = s;
-    while (e > floor && isSp(text.charCodeAt(e - 1))) e--;
-    let r = e;
-    if (isFz) {
-      while (r > floor && e - r <= 5 && isDigit(text.charCodeAt(r - 1))) r--;
-      if (e - r === 0 || e - r > 5) continue;
-    } else {
-      while (r > floor && isCodeChar(text.charCodeAt(r - 1))) r--;
-      if (r === e || !isDigit(text.charCodeAt(r))) continue;
-    }
-    // White space (any, a superset of `WS0`) and the sign or prefix before the run.
-    let w = r;
-    while (w > floor && isJsSpace(text.charCodeAt(w - 1))) w--;
-    const lo = previousLineStart(text, s, Math.max(floor, w - (isFz ? 3 : 6)));
-    const re = (isFz ? FZ_ANCHOR_RE : CODE_RE).get(plain);
-    for (let p = lo; p <= r; p++) {
-      const c = text.charCodeAt(p);
-      // A number: a digit, `№`, `N` / `n`; a code: `С`, `М`, `Г` (СанПиН, СП, МР, ГН) in either case.
-      if (isFz ? (c < 48 || c > 57) && c !== 0x2116 && c !== 78 && c !== 110 : c !== 0x441 && c !== 0x421 && c !== 0x43c && c !== 0x41c && c !== 0x433 && c !== 0x413) continue;
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (m) {
-        (isFz ? fz : codes).push({ start: p, end: re.lastIndex, type: isFz ? 'fz' : 'code', m });
-        break;
-      }
+function suffixed(text: string, s: number, floor: number, isFz: boolean, out: Anchor[]): void {
+  // The run before the dash: digits (`\d{1,5}`) or a code (`2.4.3648`, `2.2.2/2.4.1340`).
+  let e = s;
+  while (e > floor && isSp(text.charCodeAt(e - 1))) e--;
+  let r = e;
+  if (isFz) {
+    while (r > floor && e - r <= 5 && isDigit(text.charCodeAt(r - 1))) r--;
+    if (e - r === 0 || e - r > 5) return;
+  } else {
+    while (r > floor && isCodeChar(text.charCodeAt(r - 1))) r--;
+    if (r === e || !isDigit(text.charCodeAt(r))) return;
+  }
+  // White space (any, a superset of `WS0`) and the sign or prefix before the run.
+  let w = r;
+  while (w > floor && isJsSpace(text.charCodeAt(w - 1))) w--;
+  const lo = previousLineStart(text, s, Math.max(floor, w - (isFz ? 3 : 6)));
+  const re = (isFz ? FZ_ANCHOR_RE : CODE_RE).get(plain);
+  for (let p = lo; p <= r; p++) {
+    const c = text.charCodeAt(p);
+    // A number: a digit, `№`, `N` / `n`; a code: `С`, `М`, `Г` (СанПиН, СП, МР, ГН) in either case.
+    if (isFz ? (c < 48 || c > 57) && c !== 0x2116 && c !== 78 && c !== 110 : c !== 0x441 && c !== 0x421 && c !== 0x43c && c !== 0x41c && c !== 0x433 && c !== 0x413) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m) {
+      out.push({ start: p, end: re.lastIndex, type: isFz ? 'fz' : 'code', m });
+      return;
     }
   }
 }

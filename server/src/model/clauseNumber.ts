@@ -93,15 +93,23 @@ function plainNumberEnd(content: string): number {
   if (content.charCodeAt(k) === 92 && content.charCodeAt(k + 1) === 46) { k += 2; trailingDot = true; }
   else if (content.charCodeAt(k) === 46) { k++; trailingDot = true; }
   if (count === 1 && (!trailingDot || zero)) return -1;
+  // The three checks below by char codes (they were sticky regexes run on every number).
+  const c = content.charCodeAt(k);
   // `3.1.а) …`: a lettered sub-item of clause 3.1 (подпункт «а» пункта 3.1), not clause 3.1 again.
-  LETTER_PAREN.lastIndex = k;
-  if (LETTER_PAREN.test(content)) return -1;
+  // (LETTER_PAREN: `/[а-яёa-z]\\?\)/uy`.)
+  if ((c >= 0x430 && c <= 0x44f) || c === 0x451 || (c >= 97 && c <= 122)) {
+    const d = content.charCodeAt(k + 1);
+    if (d === 41 || (d === 92 && content.charCodeAt(k + 2) === 41)) return -1;
+  }
   // `1.1) Текст`: a clause number closed by a parenthesis (a lone `1)` is a list item).
-  PAREN.lastIndex = k;
-  const paren = !trailingDot && count > 1 && PAREN.test(content);
+  // (PAREN: `/\\?\)(?=[\s\u00a0]|$)/y`.)
+  let paren = false;
+  if (!trailingDot && count > 1) {
+    const p = c === 92 ? k + 1 : k;
+    if (content.charCodeAt(p) === 41) paren = p + 1 === content.length || isWs(content.charCodeAt(p + 1));
+  }
   // What may follow a number: space, end, a letter or an opening quote/emphasis (`2.1.Текст`).
-  AFTER.lastIndex = k;
-  if (!paren && k < content.length && !AFTER.test(content)) return -1;
+  if (!paren && k < content.length && !mayFollowNumber(content, k, c)) return -1;
   // `1.5 млн`, `2.5 часа`: a two-part number without a trailing dot followed by a lowercase unit word is ambiguous;
   // keep it (drafts write `3.3.4 чат …`), the rules judge.
   scratchCount = count;
@@ -111,10 +119,21 @@ function plainNumberEnd(content: string): number {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** The checks on what follows the number, sticky at its end. */
-const LETTER_PAREN = /[а-яёa-z]\\?\)/uy;
-const PAREN = /\\?\)(?=[\s\u00a0]|$)/y;
+/** What may follow a number, sticky at its end (the general case of {@link mayFollowNumber}). */
 const AFTER = /[\s\u00a0«"“*_(\p{L}]/uy;
+
+/** `AFTER` at `k` (`c`: the code there): ASCII and basic Cyrillic by code, anything else through the pattern. */
+function mayFollowNumber(content: string, k: number, c: number): boolean {
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 34 || c === 42 || c === 95 || c === 40 || c === 32 || (c >= 9 && c <= 13);
+  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451 || c === 0xab || c === 0xa0 || c === 0x201c) return true;
+  AFTER.lastIndex = k;
+  return AFTER.test(content);
+}
+
+/** JavaScript white space (`\s`) by char code. */
+function isWs(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x1000 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
 
 /**
  * Necessary condition for a spaced number ({@link SPACED_NUMBER_AT_START} with a space in it):

@@ -215,7 +215,11 @@ export function shortTitle(text: string): string {
   // than a single space inside the text, `**`/`__`, or `.:;` before a space or the end.
   const re = TITLE_STOP_RE;
   re.lastIndex = a;
-  while (re.test(text)) {
+  // Searched in the first limit + 1 characters only (a match whose stop character is before
+  // `limit` reads at most one character past it): a long first sentence is not scanned to its end.
+  // A match at `limit` may see a false `$` there, but any stop at or past `limit` breaks anyway.
+  const head = limit < n ? text.slice(0, limit + 1) : text;
+  while (re.test(head)) {
     const end = re.lastIndex;
     const c = text.charCodeAt(end - 1);
     // Only `**`/`__` end in `*`/`_`: the two-character matches.
@@ -300,21 +304,29 @@ function readsAsSectionTitle(rest: string): boolean {
 
 /** True when an unnumbered line reads as a section heading: a Markdown heading or a short line in capitals. */
 function looksLikeUnnumberedSection(line: Line): boolean {
+  // Off a heading, a lowercase Latin or Cyrillic letter anywhere answers no (see the loop below;
+  // stripDecor drops no letter): most lines have one within a few characters, no stripDecor then.
+  if (line.block !== 'heading' && hasPlainLower(line.content)) return false;
   if (surelyLongerAfterDecor(line.content, 120)) return false;
   const t = stripDecor(line.content);
   if (t.length < 4 || t.length > 120) return false;
   // A heading that starts in lower case continues the title (`## об использовании …`), it opens no section.
   if (LOWER_FIRST_LETTER_RE.test(t)) return false;
   if (line.block === 'heading') return true;
-  // A lowercase Latin or Cyrillic letter already fails `letters === letters.toUpperCase()` below.
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
-    if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451) return false;
-  }
+  // A lowercase Latin or Cyrillic letter (tested at the top) already fails `letters === letters.toUpperCase()` below.
   const letters = t.replace(NON_LETTERS_RE, '');
   if (letters.length < 6 || letters !== letters.toUpperCase()) return false;
   const e = lastCode(t);
   return /[А-ЯЁ]/.test(letters) && e !== 59 && e !== 58; // not /[;:]$/
+}
+
+/** True when `s` holds a lowercase Latin or Cyrillic letter (`a-z`, `а-я`, `ё`). */
+function hasPlainLower(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451) return true;
+  }
+  return false;
 }
 
 /** True when the numbers never decrease (then sorting them changes nothing). */
@@ -395,12 +407,51 @@ function addToGroup<K>(groups: Map<K, number | number[]>, key: K, value: number)
  * and more, each ascending. The key is built by native string calls (a per-character hash loop in
  * JavaScript here ran mostly in the interpreter of a cold process).
  */
-function repeatedLines(lines: readonly Line[], candidates: readonly number[]): number[][] {
+function repeatedLines(lines: readonly Line[], candidates: readonly number[], plain: boolean): number[][] {
   const groups: number[][] = [];
+  // Most lines repeat no other: a small-integer signature that equal keys share (length, first and
+  // last code unit, case-folded) sorts them out first, and only lines whose signature repeats build
+  // the lowercased key (an allocation and a string hash per line before).
+  const sigs = new Array<number>(candidates.length);
+  const seen = new Map<number, boolean>(); // signature → seen more than once
+  for (let k = 0; k < candidates.length; k++) {
+    const sig = keySignature(collapseWs(lines[candidates[k]!]!.content), plain);
+    sigs[k] = sig;
+    seen.set(sig, seen.has(sig));
+  }
   const counts = new Map<string, number | number[]>();
-  for (const i of candidates) addToGroup(counts, collapseWs(lines[i]!.content).toLowerCase(), i);
+  for (let k = 0; k < candidates.length; k++) {
+    // Every line of a group with two and more has a repeated signature: the groups and their
+    // order (first appearance) are those of all lines.
+    if (seen.get(sigs[k]!) !== true) continue;
+    const i = candidates[k]!;
+    addToGroup(counts, collapseWs(lines[i]!.content).toLowerCase(), i);
+  }
   for (const [, idx] of counts) if (typeof idx !== 'number') groups.push(idx);
   return groups;
+}
+
+/**
+ * A small integer that `c.toLowerCase()` determines (`c`: white space already collapsed): equal
+ * keys give equal signatures. `toLowerCase` keeps the length but for `İ` (a letter: absent from a
+ * {@link plainText}), and the case of one code unit does not depend on its neighbours but for the
+ * final sigma (`ς`, counted as `σ`).
+ */
+export function keySignature(c: string, plain: boolean): number {
+  if (!plain && c.indexOf('\u0130') >= 0) c = c.toLowerCase();
+  const n = c.length;
+  if (n === 0) return 0;
+  return (n * 0x10000 + lowerUnit(c.charCodeAt(0), false) * 31 + lowerUnit(c.charCodeAt(n - 1), true)) | 0;
+}
+
+/** The code unit `toLowerCase` puts for `c` at the start (or, `last`, at the end) of a key; surrogates count as one. */
+function lowerUnit(c: number, last: boolean): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c >= 0x400 && c < 0x460) return c < 0x410 ? c + 0x50 : c < 0x430 ? c + 32 : c;
+  if (c >= 0xd800 && c <= 0xdfff) return 0xd800;
+  if (c === 0x3c2) return 0x3c3; // ς: Σ lowercases to ς or σ by context
+  const l = String.fromCharCode(c).toLowerCase();
+  return l.charCodeAt(last ? l.length - 1 : 0);
 }
 
 const NO_LOWER_RE = /^\P{Ll}+$/u;
@@ -443,7 +494,7 @@ function detectDebris(text: string, lines: Line[]): Debris[] {
   };
   // The order of the groups does not matter: the debris is sorted by offset at the end (stably,
   // and a line is in one group only).
-  for (const idx of repeatedLines(lines, candidates)) {
+  for (const idx of repeatedLines(lines, candidates, plainText(text))) {
     const sample = lines[idx[0]!]!;
     if (STAMP_RE.test(sample.content) || isItem(sample.content)) continue;
     let near = 0;
@@ -498,9 +549,6 @@ function readStamp(kind: string, blockLines: readonly Line[], range: OffsetRange
   let number: string | undefined;
   let date: Stamp['date'];
   const first = blockLines[0]!;
-  const afterKeyword = stripDecor(first.content.replace(STAMP_RE, ''));
-  const candidates: string[] = afterKeyword ? [afterKeyword] : [];
-  for (const l of blockLines.slice(1)) candidates.push(stripDecor(l.content));
   for (const l of blockLines) {
     if (!date) date = findDates(l.content, l.contentStart).find((d) => d.iso);
     // Both number patterns need `№` or `N` (`n` under /i): most stamp lines have neither.
@@ -522,7 +570,10 @@ function readStamp(kind: string, blockLines: readonly Line[], range: OffsetRange
       date = { iso: d.iso, raw: d.raw, range: { start: startLine.contentStart, end: blockLines[blockLines.length - 1]!.contentEnd } };
     }
   }
-  for (const c of candidates) {
+  // The candidate bodies (the first line past its keyword, then the further lines) are stripped
+  // one by one as the loop asks: it stops at the first body.
+  for (let k = 0; k < blockLines.length; k++) {
+    const c = stripDecor(k === 0 ? first.content.replace(STAMP_RE, '') : blockLines[k]!.content);
     if (!c) continue;
     // `Протокол № 1`, `Приказ от …`, a date, a signature line; `приказом директора` is a body.
     if (STAMP_NOT_BODY_RE.get(plain).test(c)) continue;

@@ -95,22 +95,16 @@ export function wordAt(text: string, at: number): RegExpExecArray | null {
   for (let k = at > 0 ? at - 1 : 0; k < to && plain; k++) plain = isPlainCode(text.charCodeAt(k));
   if (!plain) {
     WORD_RE.lastIndex = at;
-    const m = WORD_RE.exec(text);
-    wordEnd = WORD_RE.lastIndex;
-    return m;
+    return WORD_RE.exec(text);
   }
   if (at > 0) {
     // The lookbehind `(?<![\p{L}\d])` on a plain character.
     const p = text.charCodeAt(at - 1);
-    if ((p >= 48 && p <= 57) || (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 0x400 && p <= 0x45f)) { wordEnd = 0; return null; }
+    if ((p >= 48 && p <= 57) || (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 0x400 && p <= 0x45f)) return null;
   }
   WORD_PLAIN_RE.lastIndex = at;
-  const m = WORD_PLAIN_RE.exec(text);
-  wordEnd = WORD_PLAIN_RE.lastIndex;
-  return m;
+  return WORD_PLAIN_RE.exec(text);
 }
-/** Where the last {@link wordAt} match ended (its `lastIndex`). */
-let wordEnd = 0;
 /** A clause number: parts without leading zeros, not the start of a date or a longer number. */
 const NUMBER_RE = /(\d{1,3}(?:\.\d{1,3}){0,5})(?!\d|\.\d|[\p{L}%]|[-‐–]\s?\p{L})/uy;
 const APPENDIX_NUMBER_RE = /(?:(?:№|N|No\.?)\s*)?(\d{1,2})(?!\d|\.\d|[\p{L}%])/uy;
@@ -267,11 +261,14 @@ export class ReferenceResolver {
 
 const modelCache = new WeakMap<DocumentModel, CrossReference[]>();
 
-/** {@link findReferences} computed once per model (rules, fixes and navigation share it). */
-export function referencesOf(model: DocumentModel): CrossReference[] {
+/**
+ * {@link findReferences} computed once per model (rules, fixes and navigation share it).
+ * `wordStarts`: see {@link findReferences}.
+ */
+export function referencesOf(model: DocumentModel, wordStarts?: ArrayLike<number>): CrossReference[] {
   let refs = modelCache.get(model);
   if (!refs) {
-    refs = findReferences(model);
+    refs = findReferences(model, undefined, wordStarts);
     modelCache.set(model, refs);
   }
   return refs;
@@ -342,31 +339,103 @@ function skipLine(model: DocumentModel, offset: number): boolean {
  * All internal cross-references of the act, in document order. Citations of other acts and the
  * clause labels themselves are left out; unresolvable numbers keep `node` undefined.
  */
-export function findReferences(model: DocumentModel, resolver = new ReferenceResolver(model)): CrossReference[] {
+export function findReferences(model: DocumentModel, resolver = new ReferenceResolver(model), wordStarts?: ArrayLike<number>): CrossReference[] {
   const text = model.text;
-  // A number that is a part's own label starts where that label starts (`Раздел 2.`, `Приложение № 1`).
-  const isLabel = (r: OffsetRange): boolean => resolver.isLabelAt(r.start);
-  const out: CrossReference[] = [];
-  // The leftmost match of WORD_RE from `next` on, as a global WORD_RE.exec would find it: a match
-  // can only start at a hint (see WORD_HINT_RE), so hints are tried in order.
-  let next = 0;
-  const nextWord = (): RegExpExecArray | null => {
-    WORD_HINT_RE.lastIndex = next;
+  return collectReferences(model, resolver, wordStarts ? wordsFromRuns(text, wordStarts) : wordsFromHints(text));
+}
+
+/** The leftmost match of WORD_RE at or after `from`, or null; `from` never decreases. */
+type NextWord = (from: number) => RegExpExecArray | null;
+
+/**
+ * {@link NextWord} as a global WORD_RE.exec would find it: a match can only start at a hint (see
+ * WORD_HINT_RE), so hints are tried in order.
+ */
+function wordsFromHints(text: string): NextWord {
+  return (from) => {
+    WORD_HINT_RE.lastIndex = from;
     for (let h = WORD_HINT_RE.exec(text); h; h = WORD_HINT_RE.exec(text)) {
       const m = wordAt(text, h.index);
-      if (m) {
-        next = wordEnd;
-        return m;
-      }
+      if (m) return m;
       WORD_HINT_RE.lastIndex = h.index + 1;
     }
     return null;
   };
+}
+
+/**
+ * {@link NextWord} over the starts of the `\p{L}+` runs of the text (ascending, as `wordRuns`
+ * gives them): a WORD_RE match starts a run (its lookbehind rejects a letter before it) with
+ * `п`/`р` in either case, so only those starts are tried — a walk over runs the analysis has
+ * already made instead of a scan of the whole text with WORD_HINT_RE.
+ */
+function wordsFromRuns(text: string, starts: ArrayLike<number>): NextWord {
+  let r = 0;
+  return (from) => {
+    for (; r < starts.length; r++) {
+      const at = starts[r]!;
+      if (at < from) continue;
+      if (!mayStartWord(text, at)) continue;
+      const m = wordAt(text, at);
+      if (m) {
+        r++;
+        return m;
+      }
+    }
+    return null;
+  };
+}
+
+/**
+ * False when no WORD_RE match can start at `at`, by the test of WORD_HINT_RE on plain characters:
+ * `п` then `одп`/`п.`/`ункт`/`.`/`рил`, or `р` then `азд`, either case. A character outside ASCII
+ * and `Ѐ–џ` may fold to one of those (`ᲂ` → `о`): then {@link wordAt} decides.
+ */
+function mayStartWord(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 0x440 || c === 0x420) return tailAt(text, at + 1, 'азд'); // р Р
+  if (c !== 0x43f && c !== 0x41f) return false; // п П
+  // By the second letter (most words starting with «п» are rejected here).
+  switch (text.charCodeAt(at + 1)) {
+    case 0x43e: case 0x41e: return tailAt(text, at + 2, 'дп'); // о
+    case 0x43f: case 0x41f: return tailAt(text, at + 2, '.'); // п
+    case 0x443: case 0x423: return tailAt(text, at + 2, 'нкт'); // у
+    case 0x440: case 0x420: return tailAt(text, at + 2, 'ил'); // р
+    case 46: return true; // .
+    default: {
+      const d = text.charCodeAt(at + 1); // only an unusual character may still fold to one of them
+      return at + 1 < text.length && !(d < 0x80 || (d >= 0x400 && d <= 0x45f));
+    }
+  }
+}
+
+/**
+ * True when `text` at `at` reads `tail` (lower-case Cyrillic or `.`) in either case, or holds
+ * a character outside ASCII and `Ѐ–џ` before a mismatch.
+ */
+function tailAt(text: string, at: number, tail: string): boolean {
+  if (at + tail.length > text.length) return false;
+  for (let i = 0; i < tail.length; i++) {
+    const d = text.charCodeAt(at + i);
+    if (!(d < 0x80 || (d >= 0x400 && d <= 0x45f))) return true;
+    const t = tail.charCodeAt(i);
+    if (d !== t && d !== (t >= 0x430 ? t - 0x20 : t)) return false;
+  }
+  return true;
+}
+
+function collectReferences(model: DocumentModel, resolver: ReferenceResolver, nextWord: NextWord): CrossReference[] {
+  const text = model.text;
+  // A number that is a part's own label starts where that label starts (`Раздел 2.`, `Приложение № 1`).
+  const isLabel = (r: OffsetRange): boolean => resolver.isLabelAt(r.start);
+  const out: CrossReference[] = [];
+  let next = 0;
   // Decided once per draft (and cached by plainText); most drafts have no reference at all.
   let plain: boolean | undefined;
-  for (let m = nextWord(); m; m = nextWord()) {
+  for (let m = nextWord(next); m; m = nextWord(next)) {
     const kind = kindOf(m);
     const wordEnd = m.index + m[0].length;
+    next = wordEnd;
     if (skipLine(model, m.index)) continue;
     const read = readNumbers(text, wordEnd, kind);
     if (!read) continue;

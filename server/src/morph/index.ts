@@ -404,11 +404,14 @@ function wordIndex(text: string): WordIndex | undefined {
     // wantedRegex), far cheaper in a cold process than a loop over every code unit; each hit is
     // a whole run of plain letters equal (folded) to a wanted word, as the loop below records.
     // (Not for a huge list of workspace words: the regex is remade whenever words are added.)
+    // `test`, not `exec`: no match array per hit; the word's start is found by stepping back over
+    // its letters (a hit ends a run of plain letters that is the whole word).
     const re = wantedRegex();
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    while (re.test(text)) {
       const end = re.lastIndex;
-      const start = isPlainLetter(text.charCodeAt(m.index)) ? m.index : m.index + 1;
+      let start = end - 1;
+      while (start > 0 && charClass[text.charCodeAt(start - 1)] === 1) start--;
       at.push(start);
       word.push(wantedAt(text, start, end - start)!);
     }
@@ -586,7 +589,8 @@ function matchPlain(cc: Compiled, text: string, s: number, word: string | undefi
   const count = only ? only.length : ops.length;
   for (let o = 0; o < count; o++) {
     const j = only ? only[o]! : o;
-    const end = matchSurface(text, s, ops[j]!, skip);
+    // A surface of one word (most of them) is matched by the word itself: no call.
+    const end = skip !== 0 && ops[j]!.length === skip ? s + skip : matchSurface(text, s, ops[j]!, skip);
     if (end < 0) continue;
     if (end < n) {
       const a = text.charCodeAt(end);

@@ -45,15 +45,18 @@ interface PatternMatcher {
 
 const matchers = new WeakMap<readonly string[], PatternMatcher>();
 
-/** True when one of `patterns` (flags `iu`, broken ones ignored) matches `s`. */
-export function matchesPatterns(patterns: readonly string[], s: string): boolean {
+/**
+ * True when one of `patterns` (flags `iu`, broken ones ignored) matches `s`. `plain`, when the
+ * caller knows it, is `plainText(s)`: a whole draft's copy then needs no scan of its own.
+ */
+export function matchesPatterns(patterns: readonly string[], s: string, plain?: boolean): boolean {
   let m = matchers.get(patterns);
   if (m === undefined) matchers.set(patterns, (m = matcherOf(patterns)));
   if (m.fallback) {
     for (const re of m.fallback) if (re.test(s)) return true;
     return false;
   }
-  if (m.plain !== null && plainText(s)) return (m.plain.anchored !== undefined && m.plain.anchored.test(s)) || (m.plain.floating !== undefined && m.plain.floating.test(s));
+  if (m.plain !== null && (plain ?? plainText(s))) return (m.plain.anchored !== undefined && m.plain.anchored.test(s)) || (m.plain.floating !== undefined && m.plain.floating.test(s));
   return (m.anchored !== undefined && m.anchored.test(s)) || (m.floating !== undefined && m.floating.test(s));
 }
 

@@ -14,14 +14,27 @@ plainClass[0x401] = plainClass[0x451] = 1;
 plainClass.fill(2, 0xd800, 0xe000);
 /** Letters, numbers and U+0345 (with `iu` it folds to «ι»): a text holding one is not plain. */
 const NOT_PLAIN = /[\p{L}\p{N}\u0345]/u;
-/** The code units not preset to 1 in {@link plainClass}. */
+/**
+ * The code units not preset to 1 in {@link plainClass}. Frequent marks (« » № – NBSP) stay in it:
+ * the ~1 000 stops per draft at them cost less than the slower scan of a class listing them (measured).
+ */
 const UNUSUAL = /[^\u0000-\u007f\u0410-\u044f\u0401\u0451]/g;
 /**
- * The last two answers: the whole draft's and, between its checks, that of a piece of it (a
- * heading, a section) — one slot alone made the draft's answer be recomputed after every piece.
+ * The last answers, in two pairs of slots: long texts (whole drafts and their flattened copies,
+ * each asked by several analyses) and short ones (headings, clause openings). Kept apart, the
+ * pieces asked between two analyses no longer evict the draft's answer (the whole draft was
+ * scanned about three times per run).
  */
-let lastPlain: { readonly text: string; readonly plain: boolean } | undefined;
-let prevPlain: { readonly text: string; readonly plain: boolean } | undefined;
+interface Answer {
+  readonly text: string;
+  readonly plain: boolean;
+}
+let lastShort: Answer | undefined;
+let prevShort: Answer | undefined;
+let lastLong: Answer | undefined;
+let prevLong: Answer | undefined;
+/** From this length on a text goes to the long slots. */
+const LONG = 1024;
 
 /**
  * True when the only letters and numbers of `text` are plain letters (A–Z, a–z, А–я, Ё, ё) and
@@ -31,8 +44,11 @@ let prevPlain: { readonly text: string; readonly plain: boolean } | undefined;
  * property test), and it compiles many times faster: `\p{L}` with `iu` costs ~1.5 ms per pattern.
  */
 export function plainText(text: string): boolean {
-  if (lastPlain && lastPlain.text === text) return lastPlain.plain;
-  if (prevPlain && prevPlain.text === text) return prevPlain.plain;
+  const long = text.length >= LONG;
+  const last = long ? lastLong : lastShort;
+  if (last !== undefined && last.text === text) return last.plain;
+  const prev = long ? prevLong : prevShort;
+  if (prev !== undefined && prev.text === text) return prev.plain;
   let plain = true;
   // Only the code units outside the preset plain ones need a look: the regex skips to them far
   // faster than a loop over every code unit (`test` moves `lastIndex` without allocating).
@@ -46,7 +62,12 @@ export function plainText(text: string): boolean {
       break;
     }
   }
-  prevPlain = lastPlain;
-  lastPlain = { text, plain };
+  if (long) {
+    prevLong = lastLong;
+    lastLong = { text, plain };
+  } else {
+    prevShort = lastShort;
+    lastShort = { text, plain };
+  }
   return plain;
 }

@@ -14,6 +14,7 @@
  */
 import { referencesOf } from '../../model/references';
 import { defineRule } from '../types';
+import { textWords } from '../text/typo';
 
 const NAMES = { clause: 'пункт', subclause: 'подпункт', section: 'раздел', appendix: 'приложение' } as const;
 
@@ -24,7 +25,8 @@ export default defineRule({
   fixable: false,
   check(ctx) {
     const { model } = ctx;
-    const refs = referencesOf(model);
+    // The word runs `text/typo` and `text/mixed-script` share: reference words are looked up among them.
+    const refs = referencesOf(model, textWords(ctx).starts);
     for (const ref of refs) {
       if (ref.kind === 'appendix' && model.appendices.length === 0) {
         // The appendices may be separate files: a warning, not an error.

@@ -17,6 +17,7 @@
 import { insertElementFix } from '../../service/insertSection';
 import type { RuleContext } from '../types';
 import { defineRule } from '../types';
+import { plainText } from '../../util/plainText';
 import { documentAnchor, findSection, foldMixedWords, matchesAny } from './required-sections';
 
 /**
@@ -60,9 +61,7 @@ export function searchableText(text: string, withMap = true): { text: string; ma
   return { text: foldMixedWords(parts.join('')), map };
 }
 
-const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
-
-/** The flattened texts the structure rules search, made in one pass (see {@link flatTexts}). */
+/** The flattened texts the structure rules search (see {@link flatTexts}). */
 export interface FlatTexts {
   /** `text.replace(/[*_\\]/g, '').replace(/\s+/g, ' ').trim()`: {@link searchableText} before folding. */
   readonly searchable: string;
@@ -75,84 +74,50 @@ export function flatTextsOf(ctx: RuleContext): FlatTexts {
   return ctx.memo('structure/flatTexts', () => flatTexts(ctx.text));
 }
 
-/**
- * Both flattened texts from one pass over the code units, written into a typed buffer decoded
- * once: several times cheaper than the regex replaces (or than slicing runs) on the ~150 000
- * whitespace runs of a 1 MB draft. A whitespace run becomes one space even when dropped marks
- * stand inside it. The pass makes `voluntary`; without a backslash in the text, `searchable` is
- * `voluntary` trimmed (its only whitespace is single spaces), else a second pass makes it.
- */
-function flatTexts(text: string): FlatTexts {
-  const len = text.length;
-  // The result is not longer than the text: a space stands for at least one whitespace character.
-  const b = bufferFor(len);
-  let nb = 0;
-  let space = false;
-  let surrogate = false;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 0x1680 && c !== 42 && c !== 95 && c !== 0xa0) {
-      // The common case first (ASCII and Cyrillic letters, digits, punctuation).
-      if (space) {
-        b[nb++] = 32;
-        space = false;
-      }
-      b[nb++] = c;
-      continue;
-    }
-    if (c === 42 /* * */ || c === 95 /* _ */) continue;
-    if (isSpace(c)) {
-      space = true;
-      continue;
-    }
-    if (space) b[nb++] = 32;
-    space = false;
-    if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
-    b[nb++] = c;
-  }
-  if (space) b[nb++] = 32;
-  const voluntary = decode(b, nb, surrogate);
-  return { searchable: text.includes('\\') ? searchablePass(text, surrogate) : voluntary.trim(), voluntary };
-}
-
-/** `text.replace(/[*_\\]/g, '').replace(/\s+/g, ' ').trim()` in one pass (see {@link flatTexts}). */
-function searchablePass(text: string, surrogate: boolean): string {
-  const len = text.length;
-  const a = bufferFor(len);
-  let na = 0;
-  let space = false;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 42 /* * */ || c === 95 /* _ */ || c === 92 /* \ */) continue;
-    if (isSpace(c)) {
-      space = true;
-      continue;
-    }
-    if (space && na > 0) a[na++] = 32;
-    space = false;
-    a[na++] = c;
-  }
-  return decode(a, na, surrogate);
+/** Both flattened texts; `searchable` is `voluntary` trimmed unless the text has a backslash. */
+export function flatTexts(text: string): FlatTexts {
+  const unmarked = text.includes('*') || text.includes('_') ? text.replace(/[*_]+/g, '') : text;
+  const voluntary = unmarked.replace(SPACE_RUNS, ' ');
+  return { searchable: (text.includes('\\') ? text.replace(/[*_\\]+/g, '').replace(SPACE_RUNS, ' ') : voluntary).trim(), voluntary };
 }
 
 /**
- * A buffer of at least `len` code units: one reused buffer for drafts up to 64 K units (the
- * texts are decoded out of it before the next use), a new one for longer texts (not kept).
+ * The white-space runs `\s+` that are not already one space: a run opening with another
+ * white-space character, or a space followed by more. The single spaces between words (most
+ * matches of `\s+`) are not matched, so the native replace leaves them where they are: cheaper
+ * than `\s+` (and, in a cold run, than a JS loop over every code unit into a buffer).
  */
-function bufferFor(len: number): Uint16Array {
-  if (len > SCRATCH_UNITS) return new Uint16Array(len);
-  return (scratch ??= new Uint16Array(SCRATCH_UNITS));
+const SPACE_RUNS = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]\s*| \s+/g;
+
+/**
+ * `matchesAny(patterns, text, plain)`, trying the last quarter of the text first: the entry into
+ * force is stated in the final section, so most drafts are settled without scanning the rest (the
+ * union of its patterns was the costliest test of the rule). A match in a suffix is a match in the
+ * text when no pattern looks before its start (`^`, `\b`, `\B`, a lookbehind; else the whole text
+ * alone is tried); the suffix starts on a code point, and only a miss there costs a full test.
+ */
+export function matchesTailFirst(patterns: readonly string[], text: string, plain: boolean): boolean {
+  let from = text.length - (text.length >> 2);
+  if (from > 0 && from < text.length && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1))) from++;
+  if (from > 0 && looksOnlyForward(patterns) && matchesAny(patterns, text.slice(from), plain)) return true;
+  return matchesAny(patterns, text, plain);
 }
 
-const SCRATCH_UNITS = 1 << 16;
-let scratch: Uint16Array | undefined;
+const forwardOnly = new WeakMap<readonly string[], boolean>();
 
-function decode(buf: Uint16Array, n: number, surrogate: boolean): string {
-  if (!surrogate) return UTF16.decode(buf.subarray(0, n));
-  // A lone surrogate would be decoded as U+FFFD: copy code units as they are.
-  const parts: string[] = [];
-  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]));
-  return parts.join('');
+/** No pattern has `^`, `\b`, `\B` or a lookbehind (conservatively: any `^`, any `\b`/`\B`, any `(?<`). */
+function looksOnlyForward(patterns: readonly string[]): boolean {
+  let ok = forwardOnly.get(patterns);
+  if (ok === undefined) forwardOnly.set(patterns, (ok = patterns.every((p) => !/\^|\\[bB]|\(\?<[=!]/.test(p))));
+  return ok;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** `/[\s\u00a0]/` for one UTF-16 code unit. */
@@ -171,11 +136,14 @@ export default defineRule({
     const { model } = ctx;
     const profile = ctx.knowledge.structure;
     const { text: flat } = ctx.memo('structure/searchableText', () => ({ text: foldMixedWords(flatTextsOf(ctx).searchable), map: [] }));
+    // The flat text is plain exactly when the draft is (it only drops marks and white space and
+    // folds plain letters to plain letters): the draft's answer is cached, so the copy is not scanned.
+    const plain = plainText(ctx.text);
     const specOf = (id: string) => (profile?.sections ?? []).find((s) => s.id === id);
     for (const el of profile?.elements ?? []) {
       if (el.id === 'approval-stamp' || el.patterns.length === 0) continue;
       // Only whether some pattern matches counts (not where): the first match settles it.
-      let found = matchesAny(el.patterns, flat);
+      let found = el.id === 'entry-into-force' ? matchesTailFirst(el.patterns, flat, plain) : matchesAny(el.patterns, flat, plain);
       if (el.id === 'councils-opinion' && !found && model.stamps.some((s) => s.stamp?.kind === 'УЧТЕНО МНЕНИЕ')) found = true;
       // Whether the basis cites 273-ФЗ is legal/basis-without-273's business: one finding per defect.
       if (found) continue;

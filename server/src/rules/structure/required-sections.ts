@@ -23,11 +23,11 @@ import { memoizeString } from '../../util/memo';
 
 /**
  * True when any of the patterns matches `s` (one or two joined regexes per list, see
- * `matchesPatterns`).
+ * `matchesPatterns`; `plain` is `plainText(s)` when the caller knows it).
  */
-export function matchesAny(patterns: readonly string[] | undefined, s: string): boolean {
+export function matchesAny(patterns: readonly string[] | undefined, s: string, plain?: boolean): boolean {
   if (!patterns || patterns.length === 0) return false;
-  return matchesPatterns(patterns, s);
+  return matchesPatterns(patterns, s, plain);
 }
 
 /**

@@ -38,6 +38,20 @@ const INTRO_RE = /\(\s*далее(?![\p{L}])/giu;
 const LEAD_RE = /^\s*(?:по\s+тексту\s*)?(?:[-–—:]\s*|\s+)/u;
 const ACRONYM_RE = /^[\p{L}]*\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*$/u;
 
+/**
+ * `ACRONYM_RE.test(word)` for a run of letters: two capitals or more. Plain letters are decided by
+ * code (the regex backtracks through the word for each capital); anything else goes to the regex.
+ */
+export function isAcronym(word: string): boolean {
+  let upper = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x401) upper++;
+    else if (!((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451)) return ACRONYM_RE.test(word);
+  }
+  return upper >= 2;
+}
+
 /** Splits `s` at top-level commas and semicolons (not inside «…» or (…)). */
 function splitTop(s: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
@@ -125,14 +139,15 @@ function isWhite(c: number): boolean {
 const inflectedCache = new Map<string, string>();
 
 /**
- * A regular expression matching `phrase` in any case form (each inflected word by its stem);
+ * A regular expression matching `phrase` in any case form (each inflected word by its stem),
+ * not followed by a letter or digit (`(?![\p{L}\p{N}])`);
  * from a small cache (the same names recur from draft to draft).
  */
 function inflectedPattern(phrase: string): string {
   let hit = inflectedCache.get(phrase);
   if (hit === undefined) {
     if (inflectedCache.size >= 256) inflectedCache.clear();
-    inflectedCache.set(phrase, (hit = computeInflectedPattern(phrase)));
+    inflectedCache.set(phrase, (hit = computeInflectedPattern(phrase) + '(?![\\p{L}\\p{N}])'));
   }
   return hit;
 }
@@ -191,7 +206,7 @@ export function findAliases(model: DocumentModel, text: string): Alias[] {
     const lineStart = model.lines[model.lineAt(open)]!.start;
     for (const part of splitTop(text.slice(listStart, close))) {
       const firstToken = /^[\p{L}]+/u.exec(part.text)?.[0] ?? '';
-      const acronym = firstToken.length >= 2 && ACRONYM_RE.test(firstToken);
+      const acronym = firstToken.length >= 2 && isAcronym(firstToken);
       const start = listStart + part.offset;
       out.push({
         start,
@@ -206,7 +221,7 @@ export function findAliases(model: DocumentModel, text: string): Alias[] {
   return out;
 }
 
-const regexCache = new Map<string, RegExp>();
+const regexCaches = new Map<string, Map<string, RegExp>>();
 
 /**
  * A compiled pattern from a small cache (the same names recur from draft to draft). For a search
@@ -215,7 +230,12 @@ const regexCache = new Map<string, RegExp>();
  * rewrite is done once per pattern).
  */
 function cachedRegex(source: string, flags: string, plain: boolean): RegExp {
-  const key = (plain ? 'p' : 'a') + flags + ' ' + source;
+  // Keyed by the source itself within a map per flavour: a source from `inflectedPattern` is the
+  // same string object each time, so its hash is computed once (a concatenated key was rehashed).
+  const flavour = (plain ? 'p' : 'a') + flags;
+  let regexCache = regexCaches.get(flavour);
+  if (!regexCache) regexCaches.set(flavour, (regexCache = new Map()));
+  const key = source;
   let re = regexCache.get(key);
   if (!re) {
     if (plain) {
@@ -360,7 +380,7 @@ export default defineRule({
       if (alias.longForm) {
         const long = text.slice(alias.longForm.start, alias.longForm.end);
         // `(?<![\\p{L}\\p{N}])` + the inflected long form, the lookbehind tested apart (guardedExec).
-        const re = cachedRegex(`${inflectedPattern(long)}(?![\\p{L}\\p{N}])`, 'giu', plainText(text));
+        const re = cachedRegex(inflectedPattern(long), 'giu', plainText(text));
         for (let m = guardedExec(re, text, alias.intro.end, 'giu'); m; m = guardedExec(re, text, m.index + m[0].length, 'giu')) {
           const start = m.index;
           const end = start + m[0].length;
@@ -393,7 +413,7 @@ export default defineRule({
       // leading lookbehind reads as at the start of the rest), stopping at the first use.
       const usage = alias.acronym
         ? exact(alias.intro.end, text.length)
-        : regexWords(text, `${inflectedPattern(alias.text)}(?![\\p{L}\\p{N}])`, 'giu', alias.intro.end, text.length);
+        : regexWords(text, inflectedPattern(alias.text), 'giu', alias.intro.end, text.length);
       let used = false;
       for (const start of usage) {
         if (!inIntro(start)) {

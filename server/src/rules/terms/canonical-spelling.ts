@@ -215,7 +215,8 @@ export default defineRule({
 
     // Addresses: hits inside one Markdown link are fixed together (text and destination).
     const hits = addressHits(ctx, data.addresses, data.knownDomains);
-    const links = linkRanges(ctx.text);
+    // Links only matter for a hit (most drafts have none): not scanned for otherwise.
+    const links = hits.length > 0 ? linkRanges(ctx.text) : [];
     const groups = new Map<number, AddressHit[]>();
     // Links are sorted and disjoint, hits sorted by start: only the first link ending after a
     // hit's start can contain it.
