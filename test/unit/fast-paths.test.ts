@@ -50,6 +50,20 @@ function anyPatternIu(patterns: readonly string[], s: string): boolean {
 const SEED = 20261121;
 const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
 
+/**
+ * Property: `union(patterns, s)` answers as {@link anyPatternIu} for every list of `lists`, on
+ * texts of up to `maxLength` of `words` joined by spaces (with `glued`, also joined without).
+ */
+function agreesWithAnyPatternIu(union: (patterns: readonly string[], s: string) => boolean, lists: readonly (readonly string[])[], words: readonly string[], maxLength: number, numRuns: number, glued = false): void {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...words), { maxLength }), fc.nat(lists.length - 1), fc.boolean(), (parts, k, spaced) => {
+      const s = parts.join(spaced || !glued ? ' ' : '');
+      assert.equal(union(lists[k]!, s), anyPatternIu(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
+    }),
+    params(numRuns),
+  );
+}
+
 /** Random text from weighted pieces, glued with nothing in between (adjacency matters). */
 const textOf = (pieces: readonly string[], maxLength = 40): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...pieces), { maxLength }).map((a) => a.join(''));
@@ -727,15 +741,8 @@ describe('fast paths: section patterns as an anchored and a floating union (util
     ['^(?<x>общие)', '^(?<x>права)', '(', '^[|]права'],
   ];
   const words = ['общие', 'положения', 'права', 'и', 'обязанности', 'термины', 'понятия', 'используемые', 'в', 'настоящем', 'заключение', 'организация', 'работы', 'аа', '|', ',', ' ', 'Ё', 'ё'];
-  const naive = anyPatternIu;
   it('answers as the patterns tried one by one', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), fc.nat(lists.length - 1), (parts, k) => {
-        const s = parts.join(' ');
-        assert.equal(matchesPatterns(lists[k]!, s), naive(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
-      }),
-      params(3000),
-    );
+    agreesWithAnyPatternIu(matchesPatterns, lists, words, 8, 3000);
   });
 });
 
@@ -1374,13 +1381,7 @@ describe('fast paths (text8): element patterns as unions (structure/required-sec
   const naive = anyPatternIu;
   const words = ['разработано', 'на', 'основании', 'с', 'учётом', 'учетом', 'мнения', 'совета', 'родителей', 'Педагогическим', 'советом', 'принимается', 'вступает', 'в', 'силу', 'действует', 'до', 'ПРИНЯТО', 'аа', '»', ':', ',', ' ', 'Ё', 'ᲂ', 'K'];
   it('answers as the patterns tried one by one, on random texts', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), fc.nat(lists.length - 1), (parts, k) => {
-        const s = parts.join(' ');
-        assert.equal(matchesAnyIn(lists[k]!, s), naive(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
-      }),
-      params(4000),
-    );
+    agreesWithAnyPatternIu(matchesAnyIn, lists, words, 14, 4000);
   });
   it('answers as the patterns tried one by one, on the shared corpus', () => {
     const texts = sharedDrafts().map((d) => d.text.replace(/\s+/g, ' '));
@@ -1748,13 +1749,7 @@ describe('head8b', () => {
   const words = ['общие', 'Положения', 'ПРАВА', 'и', 'обязанности', 'термины', 'понятия', 'используемые', 'в', 'настоящем', 'Заключение', 'организация', 'работы', 'ё', 'Ё', 'е', 'é', 'ǅ', 'ſ', 'K', 'S', 'k', 'ι', '\u0345', '\u00a0', '-', '—', '«', '»', '1', '٣', '½', '\ud835\udc00', '\ud800', ' ', ',', ':', 'A', 'z', 'Ѡ', 'ѐ'];
 
   it('matchesPatterns answers as the patterns tried one by one with `iu` (random texts, plain or not)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 10 }), fc.nat(lists.length - 1), fc.boolean(), (parts, k, spaced) => {
-        const s = parts.join(spaced ? ' ' : '');
-        assert.equal(head8bMatches(lists[k]!, s), naive(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
-      }),
-      params(6000),
-    );
+    agreesWithAnyPatternIu(head8bMatches, lists, words, 10, 6000, true);
   });
 
   it('matchesPatterns answers as the patterns tried one by one on every line and clause opening of the shared corpus', () => {
@@ -2133,13 +2128,7 @@ describe('fast paths (structure9): flat texts, their plainness, tail-first eleme
       ['(в)\\s+\\1'],
     ];
     const words = ['вступает', 'в', 'силу', 'не', 'действует', 'до', 'со', 'дня', 'срок', 'действия', 'введено', 'действие', 'а', 'б', 'аб', ' ', '\n', 'Ё', '\ud83d\ude00', '\ude00', '\ud83d', 'K', 'é'];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 16 }), fc.nat(lists.length - 1), fc.boolean(), (parts, k, spaced) => {
-        const s = parts.join(spaced ? ' ' : '');
-        assert.equal(re9.matchesTailFirst(lists[k]!, s, plain9(s)), anyPatternIu(lists[k]!, s), `${JSON.stringify(lists[k])} on ${JSON.stringify(s)}`);
-      }),
-      params(6000),
-    );
+    agreesWithAnyPatternIu((l, s) => re9.matchesTailFirst(l, s, plain9(s)), lists, words, 16, 6000, true);
     for (const { text } of sharedDrafts()) {
       const flat = fold9(re9.flatTexts(text).searchable);
       for (let cut = 0; cut <= flat.length; cut += Math.max(1, flat.length >> 4)) {
