@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
+import { arrayLoops } from './arrayLoops.mjs';
 
 const common = {
   bundle: true,
@@ -29,12 +30,15 @@ const lazyChildProcess = {
   },
 };
 
+// The engine's bundles get indexed loops for array for-of loops (scripts/arrayLoops.mjs).
+const loops = arrayLoops(path.resolve(import.meta.dirname, '..'));
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/bin/server.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyChildProcess] }),
+  build({ ...common, entryPoints: ['server/src/bin/server.ts'], outfile: 'dist/server.js', plugins: [loops] }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [loops, lazyChildProcess] }),
   // The CLI's worker pool (server/src/cli/pool.ts) starts this next to dist/cli.js.
-  build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.js', plugins: [loops] }),
   // bin/normokontrol.js starts the CLI through this loader (V8 code cache, see below).
   build({ ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/launcher.js' }),
 ]);

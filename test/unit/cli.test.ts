@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/program';
 import { createRegulationService } from '../../server/src/service';
+import { allRules } from '../../server/src/rules';
 import { defineRule, type Rule } from '../../server/src/rules/types';
 import { FIXTURES, SHARED_CORPUS } from '../helpers/fixtures';
 
@@ -140,6 +141,20 @@ describe('CLI (bin/normokontrol.js)', function () {
       assert.deepEqual(word.fixes[0].edits[0], { range: word.range, newText: 'MAX' });
       // The BOM is not a character for editors: the title starts at character 0.
       assert.deepEqual(title.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } });
+    });
+  });
+
+  describe('the shipped bundle', () => {
+    it('reports byte for byte what the engine reports in process, over every fixture draft and the shared drafts', async () => {
+      // The bundle is built from the same sources with a rewrite of array loops
+      // (scripts/arrayLoops.mjs); the unit tests run the TypeScript output. Both must agree.
+      const args = ['check', '--format', 'json', '--as-of', '2026-01-15', FIXTURES, SHARED_CORPUS];
+      const bundled = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28, env: { ...process.env, NORMOKONTROL_WORKERS: '0' } });
+      const inProcess = await runInProcess(args, ROOT, allRules);
+      assert.equal(bundled.status, inProcess.code, bundled.stderr);
+      const files = JSON.parse(inProcess.stdout).files as Array<{ diagnostics: unknown[] }>;
+      assert.ok(files.length >= 150 && files.filter((f) => f.diagnostics.length > 0).length >= 100, 'many drafts, most with findings');
+      assert.equal(bundled.stdout, inProcess.stdout);
     });
   });
 
