@@ -39,6 +39,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [loops, lazyChildProcess] }),
   // The CLI's worker pool (server/src/cli/pool.ts) starts this next to dist/cli.js.
   build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.js', plugins: [loops] }),
+  // The CLI's model feed (server/src/cli/models.ts) starts this next to dist/cli.js.
+  build({ ...common, entryPoints: ['server/src/cli/modelWorker.ts'], outfile: 'dist/cliModels.js', plugins: [loops] }),
   // bin/normokontrol.js starts the CLI through this loader (V8 code cache, see below).
   build({ ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/launcher.js' }),
 ]);

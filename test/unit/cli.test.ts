@@ -158,6 +158,36 @@ describe('CLI (bin/normokontrol.js)', function () {
     });
   });
 
+  describe('model feed', () => {
+    it('gives the same report with the model feed as without: unreadable, non-UTF-8, BOM and CRLF files included', () => {
+      const drafts = fs.readdirSync(path.join(FIXTURES, 'drafts', 'clean')).filter((n) => n.endsWith('.md') && !n.endsWith('.fixed.md'));
+      for (let i = 0; i < 20; i++) {
+        const source = fs.readFileSync(path.join(FIXTURES, 'drafts', 'clean', drafts[i % drafts.length]!), 'utf8');
+        const text = i % 3 === 0 ? '\ufeff' + source.replace(/\r?\n/g, '\r\n') : source.replace('MAX', 'МАХ');
+        fs.writeFileSync(path.join(dir, `d${String(i).padStart(2, '0')}.md`), text);
+      }
+      fs.writeFileSync(path.join(dir, 'd05.md'), Buffer.concat([Buffer.from('# ПОЛОЖЕНИЕ\n\n1. Общие положения\n', 'utf8'), Buffer.from([0xff, 0xfe, 0x0a])]));
+      fs.rmSync(path.join(dir, 'd07.md'));
+      fs.symlinkSync(path.join(dir, 'нет такого файла.md'), path.join(dir, 'd07.md'));
+      const runFeed = (feed: string): Run => {
+        // Files named one by one: a directory would skip the broken link.
+        const names = Array.from({ length: 20 }, (_, i) => `d${String(i).padStart(2, '0')}.md`);
+        const r = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', ...names], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NORMOKONTROL_WORKERS: '0', NORMOKONTROL_FEED: feed } });
+        return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+      };
+      const alone = runFeed('0');
+      const fed = runFeed('1');
+      assert.equal(alone.code, 2, alone.stderr);
+      assert.equal(fed.code, alone.code, fed.stderr);
+      assert.equal(fed.stdout, alone.stdout);
+      assert.equal(fed.stderr, alone.stderr);
+      const files = JSON.parse(fed.stdout).files as Array<{ path: string; error?: string; diagnostics: unknown[] }>;
+      assert.equal(files.length, 20);
+      assert.match(files.find((f) => f.path === 'd07.md')!.error!, /не удалось прочитать файл/);
+      assert.ok(files.filter((f) => f.diagnostics.length > 0).length >= 15);
+    });
+  });
+
   describe('worker pool', () => {
     function runWith(args: readonly string[], cwd: string, workers: string): Run {
       const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NORMOKONTROL_WORKERS: workers } });

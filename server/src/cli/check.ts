@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Settings } from '../config';
 import type { Finding } from '../rules/types';
 import type { IRegulationService } from '../service';
+import type { Prepared } from './models';
 import { writeFileAtomic } from './atomicWrite';
 
 /** Options of {@link checkFile}. */
@@ -15,6 +16,8 @@ export interface CheckOptions {
   readonly service: IRegulationService;
   /** Apply preferred fixes (at most {@link MAX_FIX_ROUNDS} rounds) and write the file back. */
   readonly fix?: boolean;
+  /** The file's text and model, already read and built (by the model feed; not with `fix`). */
+  readonly prepared?: Prepared;
 }
 
 /** What `--fix` does at most: rounds of "apply every preferred fix, analyse again". */
@@ -66,16 +69,19 @@ export function decodeUtf8(bytes: Buffer): string {
 
 /** Reads, analyses and (with `fix`) repairs one file. Never throws. */
 export function checkFile(file: string, settings: Settings, options: CheckOptions): FileResult {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    return { file, findings: [], error: `не удалось прочитать файл: ${describeIoError(error)}` };
+  const prepared = options.fix ? undefined : options.prepared;
+  let bytes: Buffer | undefined;
+  if (!prepared) {
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      return { file, findings: [], error: `не удалось прочитать файл: ${describeIoError(error)}` };
+    }
   }
-  const text = decodeUtf8(bytes);
+  const text = prepared ? prepared.text : decodeUtf8(bytes!);
   try {
-    if (!options.fix) {
-      const analysis = options.service.analyzeText(text, settings, fileUri(file));
+    if (!options.fix || !bytes) {
+      const analysis = options.service.analyzeText(text, settings, fileUri(file), prepared?.model);
       return { file, text, findings: analysis.findings };
     }
     const fixed = options.service.fixAll(text, settings, MAX_FIX_ROUNDS);

@@ -10,6 +10,7 @@ import { isIsoDate, mergeSettings, normalizeSettings, type Settings } from '../c
 import { ConfigFileError, ConfigResolver, readConfigFile, type LoadedConfig } from '../configFile';
 import { createRegulationService, type IRegulationService } from '../service';
 import { checkFile, describeIoError } from './check';
+import { feedScript, ModelFeed, wantsFeed, type Prepared } from './models';
 import { checkFilesInPool, poolSize, workerScript } from './pool';
 import { displayPath, expandInputs } from './files';
 import { formatSarif } from './formatSarif';
@@ -241,10 +242,19 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     const fix = options.fix === true;
     const size = env.service === undefined ? poolSize(jobs.length) : 0;
     const script = size > 0 ? workerScript() : undefined;
-    const checkHere = (j: { file: string; settings: Settings }): JsonFile => toJsonFile(checkFile(j.file, j.settings, { service: svc, fix }), cwd);
-    const checked = script
-      ? await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, checkHere)
-      : jobs.map(checkHere);
+    const checkHere = (j: { file: string; settings: Settings }, prepared?: Prepared): JsonFile => toJsonFile(checkFile(j.file, j.settings, { service: svc, fix, prepared }), cwd);
+    // Without a pool (two cores): a second thread reads the files and builds their models.
+    const fed = !script && !fix && env.service === undefined && wantsFeed(jobs.length) ? feedScript() : undefined;
+    let checked: JsonFile[];
+    if (script) checked = await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, (j) => checkHere(j));
+    else if (fed) {
+      const feed = new ModelFeed(jobs.map((j) => j.file), fed);
+      try {
+        checked = jobs.map((j, i) => checkHere(j, feed.take(i)));
+      } finally {
+        feed.close();
+      }
+    } else checked = jobs.map((j) => checkHere(j));
     let k = 0;
     for (const slot of slots) results.push('settings' in slot ? checked[k++]! : slot);
     for (const r of results) if (r.error !== undefined) warn(`${r.path}: ${r.error}`);

@@ -1379,7 +1379,7 @@ function finishNodes(lines: readonly Line[], topLevel: RegNode[]): RegNode[] {
 }
 
 /** The contents of a node's lines joined by line breaks; empty lines after the first are left out. */
-function nodeText(lines: readonly Line[], indices: readonly number[]): string {
+export function nodeText(lines: readonly Line[], indices: readonly number[]): string {
   let s = lines[indices[0]!]!.content;
   for (let k = 1; k < indices.length; k++) {
     const c = lines[indices[k]!]!.content;

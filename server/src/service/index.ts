@@ -72,8 +72,11 @@ export interface IRegulationService {
    * run early; a cancelled analysis is not cached. Same findings as {@link analyze}.
    */
   analyzeAsync(doc: ITextDocument, settings?: Settings, token?: ICancellationToken): Promise<DocumentAnalysis>;
-  /** Analyses a text without caching. */
-  analyzeText(text: string, settings?: Settings, uri?: string): DocumentAnalysis;
+  /**
+   * Analyses a text without caching. `model`, when given, is the text's model as `buildModel`
+   * makes it, built elsewhere (the CLI builds models on a second thread).
+   */
+  analyzeText(text: string, settings?: Settings, uri?: string, model?: DocumentModel): DocumentAnalysis;
   /** Applies preferred fixes round by round until nothing fixable remains (at most `maxRounds`). */
   fixAll(text: string, settings?: Settings, maxRounds?: number): FixAllResult;
   /** The outline of an analysed document. */
@@ -112,7 +115,7 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
   const parser = options.parser ?? defaultBlockParser();
 
   /** Everything of an analysis but its findings; `finish` adds them. */
-  const prepare = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState) => {
+  const prepare = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, built?: DocumentModel) => {
     // The remark tree is parsed only when someone reads it (no rule does by default): the model
     // comes from the fast block scanner. With `parser: 'remark'` it is parsed up front and the
     // model is built from it.
@@ -124,7 +127,7 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
       }
       return parsed;
     };
-    const model = parser === 'remark' ? buildModel(text, parse().tree) : buildModel(text);
+    const model = built ?? (parser === 'remark' ? buildModel(text, parse().tree) : buildModel(text));
     const knowledge = getKnowledge(settings.knowledge);
     const asOf = settings.asOf ?? today();
     const lazy = { get tree(): Root { return parse().tree; } };
@@ -137,8 +140,8 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
     return { input, finish };
   };
 
-  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState): DocumentAnalysis => {
-    const { input, finish } = prepare(uri, version, text, settings, token, incremental);
+  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, built?: DocumentModel): DocumentAnalysis => {
+    const { input, finish } = prepare(uri, version, text, settings, token, incremental, built);
     return finish(runRules(input));
   };
 
@@ -171,8 +174,8 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
       if (!token?.isCancellationRequested && !(current && current.version > version)) cache.set(uri, { version, key, analysis });
       return analysis;
     },
-    analyzeText(text, settings = EMPTY_SETTINGS, uri = 'untitled:draft.md') {
-      return compute(uri, 0, text, settings);
+    analyzeText(text, settings = EMPTY_SETTINGS, uri = 'untitled:draft.md', model) {
+      return compute(uri, 0, text, settings, undefined, undefined, model);
     },
     fixAll(text, settings = EMPTY_SETTINGS, maxRounds = 10) {
       let current = text;

@@ -1,0 +1,125 @@
+/**
+ * The CLI's model feed: on two cores, a second thread reads the files and builds their document
+ * models while the main thread runs the rules, so the two cores split each file's work instead of
+ * each repeating the whole engine's warm-up (see ARCHITECTURE.md).
+ *
+ * Files are claimed in order through a shared counter: the worker claims the next file when it is
+ * free; the main thread, reaching file `i`, claims it itself when the worker has not (at the start,
+ * while the worker loads), and otherwise takes the worker's text and model from the port. The
+ * answer is the same either way — the model of the file's text, as `buildModel` makes it — so the
+ * report is the same with or without the feed; a worker that fails or falls silent only means the
+ * main thread does the file itself.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { defaultBlockParser } from '../model/lines';
+import { unpackModel, type PackedModel } from '../model/transfer';
+import type { DocumentModel } from '../model/types';
+
+/** Slots of the shared counters: the next file to claim, the files the worker has answered. */
+export const CLAIM = 0;
+export const DONE = 1;
+
+/** A worker's answer for file `i`: its text and packed model, or neither (the main thread does it). */
+export interface FeedMessage {
+  readonly i: number;
+  readonly text?: string;
+  readonly packed?: PackedModel;
+}
+
+/** A file's text and model, prepared off the main thread. */
+export interface Prepared {
+  readonly text: string;
+  readonly model: DocumentModel;
+}
+
+/** Fewer files than this are checked without a feed: starting a worker would cost more. */
+export const FEED_THRESHOLD = 16;
+
+/** How long the main thread waits for the worker's next answer before doing its files itself. */
+const SILENCE_MS = 5000;
+
+/** The feed's worker script next to this code, or undefined. */
+export function feedScript(): string | undefined {
+  for (const name of ['cliModels.js', 'modelWorker.js']) {
+    const candidate = path.join(__dirname, name);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `check` over `files` files should use a feed: two cores or more, enough files, the
+ * default block parser (the worker builds models with it), and `NORMOKONTROL_FEED` not `0`.
+ */
+export function wantsFeed(files: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return env['NORMOKONTROL_FEED'] !== '0' && cores >= 2 && files >= FEED_THRESHOLD && defaultBlockParser() === 'fast';
+}
+
+export class ModelFeed {
+  private readonly shared = new Int32Array(new SharedArrayBuffer(8));
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+  private readonly receive: typeof import('node:worker_threads').receiveMessageOnPort;
+  /** Answers read from the port before their file's turn. */
+  private readonly waiting = new Map<number, FeedMessage>();
+  private silent = false;
+
+  /** `silenceMs`: how long to wait for an answer before the main thread does the files itself. */
+  constructor(files: readonly string[], script: string, private readonly silenceMs = SILENCE_MS) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+    const { port1, port2 } = new threads.MessageChannel();
+    this.port = port1;
+    this.receive = threads.receiveMessageOnPort;
+    this.worker = new threads.Worker(script, { workerData: { files, port: port2, shared: this.shared }, transferList: [port2] });
+    // The process ends when the main thread is done, whatever the worker is doing.
+    this.worker.unref();
+  }
+
+  /**
+   * File `i`'s text and model from the worker, or undefined when the caller is to read and build
+   * it itself. Call with `i` = 0, 1, 2, … in order.
+   */
+  take(i: number): Prepared | undefined {
+    if (this.silent || Atomics.compareExchange(this.shared, CLAIM, i, i + 1) === i) return undefined;
+    let waited = 0;
+    for (;;) {
+      // The worker posts an answer, then counts it: an answer not on the port after the count
+      // was read comes with a new count, which ends the wait at once.
+      const done = Atomics.load(this.shared, DONE);
+      this.drain(i);
+      const message = this.waiting.get(i);
+      if (message) {
+        this.waiting.delete(i);
+        return message.text !== undefined && message.packed ? { text: message.text, model: unpackModel(message.text, message.packed) } : undefined;
+      }
+      const started = Date.now();
+      const outcome = Atomics.wait(this.shared, DONE, done, this.silenceMs - waited);
+      waited += Date.now() - started;
+      if (outcome === 'timed-out' || waited >= this.silenceMs) {
+        // A worker this slow (or gone): the main thread does the remaining files itself.
+        this.silent = true;
+        return undefined;
+      }
+    }
+  }
+
+  /** Stops the worker: the files it has not answered are not needed any more. */
+  close(): void {
+    this.silent = true;
+    this.port.close();
+    void this.worker.terminate();
+  }
+
+  /** Reads every answer on the port into `waiting`, dropping those of files before `i` (done here). */
+  private drain(i: number): void {
+    for (let got = this.receive(this.port); got; got = this.receive(this.port)) {
+      const message = got.message as FeedMessage;
+      if (message.i >= i) this.waiting.set(message.i, message);
+    }
+  }
+}

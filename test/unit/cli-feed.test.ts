@@ -1,0 +1,86 @@
+/**
+ * The CLI's model feed (`cli/models.ts`): a second thread reads files and builds their models;
+ * whatever it does, the main thread gets each file's true text and model, or does the file itself.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildModel } from '../../server/src/model/clauseTree';
+import { feedScript, ModelFeed } from '../../server/src/cli/models';
+import { FIXTURES } from '../helpers/fixtures';
+
+const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function draftFiles(): string[] {
+  const dir = path.join(FIXTURES, 'drafts', 'clean');
+  return fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((n) => path.join(dir, n));
+}
+
+describe('CLI model feed', function () {
+  this.timeout(30_000);
+
+  it('hands over each file\'s text and model, as read and built here, in order', () => {
+    const script = feedScript();
+    assert.ok(script, 'the worker script is next to models.js');
+    const files = draftFiles();
+    assert.ok(files.length >= 8);
+    const feed = new ModelFeed(files, script);
+    try {
+      pause(1500); // the worker gets ahead of the main thread
+      let fed = 0;
+      files.forEach((file, i) => {
+        const prepared = feed.take(i);
+        if (!prepared) return;
+        fed++;
+        const text = fs.readFileSync(file, 'utf8');
+        assert.equal(prepared.text, text, file);
+        const { lineAt: _a, ...got } = prepared.model;
+        const { lineAt: _b, ...want } = buildModel(text);
+        assert.deepEqual(got, want, file);
+      });
+      assert.ok(fed >= files.length - 1, `the worker answered ${fed} of ${files.length} files`);
+    } finally {
+      feed.close();
+    }
+  });
+
+  it('leaves an unreadable file to the main thread', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nk-feed-'));
+    try {
+      const files = draftFiles().slice(0, 3);
+      const missing = path.join(dir, 'нет такого.md');
+      const feed = new ModelFeed([files[0]!, missing, files[1]!], feedScript()!);
+      try {
+        pause(1500);
+        assert.ok(feed.take(0));
+        assert.equal(feed.take(1), undefined);
+        assert.ok(feed.take(2));
+      } finally {
+        feed.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives up on a worker that claims files and never answers: the main thread does them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nk-feed-'));
+    try {
+      const script = path.join(dir, 'silent.js');
+      fs.writeFileSync(script, "const { workerData } = require('node:worker_threads');\nAtomics.add(workerData.shared, 0, 1000);\nsetInterval(() => {}, 1000);\n");
+      const feed = new ModelFeed(draftFiles(), script, 300);
+      try {
+        pause(500);
+        const started = Date.now();
+        assert.equal(feed.take(0), undefined);
+        assert.equal(feed.take(1), undefined);
+        assert.ok(Date.now() - started < 3000, 'waited once, not per file');
+      } finally {
+        feed.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
