@@ -28,14 +28,19 @@ for (;;) {
   const i = Atomics.add(shared, CLAIM, 1);
   if (i >= files.length) break;
   let message: FeedMessage;
+  const moved: ArrayBuffer[] = [];
   try {
     const text = decodeUtf8(fs.readFileSync(files[i]!));
-    message = { i, text, packed: packModel(buildModel(text)) };
+    const packed = packModel(buildModel(text));
+    message = { i, text, packed };
+    // The columns and flags change hands instead of being copied.
+    moved.push(packed.lineContents.buffer as ArrayBuffer, packed.nodeTexts.buffer as ArrayBuffer);
+    if (packed.lines) moved.push(packed.lines.numbers.buffer as ArrayBuffer, packed.lines.codes.buffer as ArrayBuffer);
   } catch {
     // The main thread reads and checks this file itself (and reports the error).
     message = { i };
   }
-  port.postMessage(message);
+  port.postMessage(message, moved);
   Atomics.add(shared, DONE, 1);
   Atomics.notify(shared, DONE);
 }
