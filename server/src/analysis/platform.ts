@@ -750,12 +750,9 @@ export function platformFacts(ctx: PlatformContext): PlatformFacts {
   return ctx.memo('platform', () => detectPlatform(ctx.model, ctx.text, ctx.knowledge, platformMentions(ctx)));
 }
 
-/** The memo key of {@link platformMentions}. */
-export const PLATFORM_MENTIONS_MEMO = 'platform:mentions';
-
 /** Platform mentions of an analysis, computed once per analysis. */
 export function platformMentions(ctx: PlatformContext): PlatformMention[] {
-  return ctx.memo(PLATFORM_MENTIONS_MEMO, () => findMentions(ctx.model, ctx.text, ctx.knowledge));
+  return ctx.memo('platform:mentions', () => findMentions(ctx.model, ctx.text, ctx.knowledge));
 }
 
 /**

@@ -25,11 +25,6 @@ export function protectedZones(model: DocumentModel, text: string): OffsetRange[
   return zones;
 }
 
-/** Makes `zones` (computed elsewhere for this very model and text) the protected zones of the model. */
-export function seedZones(model: DocumentModel, text: string, zones: OffsetRange[]): void {
-  zoneCache.set(model, { text, zones });
-}
-
 function computeZones(model: DocumentModel, text: string): OffsetRange[] {
   const zones: OffsetRange[] = [];
   for (const line of model.lines) if (line.block === 'code') zones.push({ start: line.start, end: line.end });

@@ -16,7 +16,7 @@ export interface CheckOptions {
   readonly service: IRegulationService;
   /** Apply preferred fixes (at most {@link MAX_FIX_ROUNDS} rounds) and write the file back. */
   readonly fix?: boolean;
-  /** The file's text, model and shared facts, already read and made (by the model feed; not with `fix`). */
+  /** The file's text and model, already read and built (by the model feed; not with `fix`). */
   readonly prepared?: Prepared;
 }
 
@@ -81,7 +81,7 @@ export function checkFile(file: string, settings: Settings, options: CheckOption
   const text = prepared ? prepared.text : decodeUtf8(bytes!);
   try {
     if (!options.fix || !bytes) {
-      const analysis = options.service.analyzeText(text, settings, fileUri(file), prepared);
+      const analysis = options.service.analyzeText(text, settings, fileUri(file), prepared?.model);
       return { file, text, findings: analysis.findings };
     }
     const fixed = options.service.fixAll(text, settings, MAX_FIX_ROUNDS);

@@ -1,15 +1,13 @@
 /**
  * Worker-thread entry of the CLI's model feed (bundled to `dist/cliModels.js`, see `models.ts`):
- * claims the next file, reads it, builds its document model and the facts the rules share
- * (`service/textFacts.ts`), and posts the text with the packed model and the facts, until no file
- * is left. Only that code is loaded here, not the rules' own.
+ * claims the next file, reads it, builds its document model and posts the text with the packed
+ * model, until no file is left. Only the model code is loaded here, not the rules.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { buildModel } from '../model/clauseTree';
 import { packModel } from '../model/transfer';
-import { computeTextFacts, transferablesOf } from '../service/textFacts';
 import { decodeUtf8 } from './check';
 import { CLAIM, DONE, type FeedMessage } from './models';
 
@@ -33,12 +31,8 @@ for (;;) {
   const moved: ArrayBuffer[] = [];
   try {
     const text = decodeUtf8(fs.readFileSync(files[i]!));
-    const model = buildModel(text);
-    // The facts first: packing takes the model apart.
-    const facts = computeTextFacts(text, model);
-    const packed = packModel(model);
-    message = { i, text, packed, facts };
-    moved.push(...transferablesOf(facts));
+    const packed = packModel(buildModel(text));
+    message = { i, text, packed };
     // The columns and flags change hands instead of being copied.
     moved.push(packed.lineContents.buffer as ArrayBuffer, packed.nodeTexts.buffer as ArrayBuffer);
     if (packed.lines) moved.push(packed.lines.numbers.buffer as ArrayBuffer, packed.lines.codes.buffer as ArrayBuffer);

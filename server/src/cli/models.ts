@@ -17,25 +17,22 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { defaultBlockParser } from '../model/lines';
 import { unpackModel, type PackedModel } from '../model/transfer';
 import type { DocumentModel } from '../model/types';
-import type { TextFacts } from '../service/textFacts';
 
 /** Slots of the shared counters: the next file to claim, the files the worker has answered. */
 export const CLAIM = 0;
 export const DONE = 1;
 
-/** A worker's answer for file `i`: its text, packed model and facts, or none (the main thread does it). */
+/** A worker's answer for file `i`: its text and packed model, or neither (the main thread does it). */
 export interface FeedMessage {
   readonly i: number;
   readonly text?: string;
   readonly packed?: PackedModel;
-  readonly facts?: TextFacts;
 }
 
-/** A file's text, model and shared facts, prepared off the main thread. */
+/** A file's text and model, prepared off the main thread. */
 export interface Prepared {
   readonly text: string;
   readonly model: DocumentModel;
-  readonly facts?: TextFacts;
 }
 
 /** Fewer files than this are checked without a feed: starting a worker would cost more. */
@@ -70,8 +67,6 @@ export class ModelFeed {
   /** Answers read from the port before their file's turn. */
   private readonly waiting = new Map<number, FeedMessage>();
   private silent = false;
-  /** Files answered by the worker, files left to the main thread, milliseconds the main thread waited. */
-  readonly stats = { fed: 0, local: 0, waitedMs: 0 };
 
   /** `silenceMs`: how long to wait for an answer before the main thread does the files itself. */
   constructor(files: readonly string[], script: string, private readonly silenceMs = SILENCE_MS) {
@@ -90,13 +85,6 @@ export class ModelFeed {
    * it itself. Call with `i` = 0, 1, 2, … in order.
    */
   take(i: number): Prepared | undefined {
-    const prepared = this.answer(i);
-    if (prepared) this.stats.fed++;
-    else this.stats.local++;
-    return prepared;
-  }
-
-  private answer(i: number): Prepared | undefined {
     if (this.silent || Atomics.compareExchange(this.shared, CLAIM, i, i + 1) === i) return undefined;
     let waited = 0;
     for (;;) {
@@ -107,12 +95,11 @@ export class ModelFeed {
       const message = this.waiting.get(i);
       if (message) {
         this.waiting.delete(i);
-        return message.text !== undefined && message.packed ? { text: message.text, model: unpackModel(message.text, message.packed), facts: message.facts } : undefined;
+        return message.text !== undefined && message.packed ? { text: message.text, model: unpackModel(message.text, message.packed) } : undefined;
       }
       const started = Date.now();
       const outcome = Atomics.wait(this.shared, DONE, done, this.silenceMs - waited);
       waited += Date.now() - started;
-      this.stats.waitedMs += Date.now() - started;
       if (outcome === 'timed-out' || waited >= this.silenceMs) {
         // A worker this slow (or gone): the main thread does the remaining files itself.
         this.silent = true;

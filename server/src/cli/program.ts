@@ -253,8 +253,6 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
         checked = jobs.map((j, i) => checkHere(j, feed.take(i)));
       } finally {
         feed.close();
-        // A developer's view of the split (bench/README.md).
-        if (process.env['NORMOKONTROL_FEED_STATS'] === '1') err(`model feed: ${JSON.stringify(feed.stats)}\n`);
       }
     } else checked = jobs.map((j) => checkHere(j));
     let k = 0;

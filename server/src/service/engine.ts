@@ -59,8 +59,6 @@ export interface RunInput {
   readonly failedRules: Set<string>;
   /** When given, receives the milliseconds each rule took (rule id → ms; benchmarks and profiling). */
   readonly timings?: Map<string, number>;
-  /** Memos already computed for this text and model (see `service/textFacts.ts`). */
-  readonly memos?: ReadonlyArray<readonly [string, unknown]>;
 }
 
 /** Runs every enabled rule; returns findings sorted by position. */
@@ -136,7 +134,7 @@ function resolve(settings: Settings, rule: Rule): Resolved {
 class RunContext implements RuleContext {
   options: Readonly<Record<string, unknown>> = NO_OPTIONS;
   reports: Report[] = [];
-  private readonly memos: Map<string, unknown>;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly text: string,
@@ -144,10 +142,7 @@ class RunContext implements RuleContext {
     readonly asOf: string,
     readonly knowledge: Knowledge,
     private readonly treeSource: { readonly tree: Root },
-    memos?: ReadonlyArray<readonly [string, unknown]>,
-  ) {
-    this.memos = new Map(memos);
-  }
+  ) {}
 
   /** Lazy: remark parses only when a rule reads the tree. */
   get tree(): Root {
@@ -166,7 +161,7 @@ class RunContext implements RuleContext {
 
 function startRun(input: RunInput): RunState {
   const { text, model, settings, knowledge, asOf, logger, failedRules, timings } = input;
-  const ctx = new RunContext(text, model, asOf, knowledge, input.lazyTree ?? { tree: input.tree ?? EMPTY_ROOT }, input.memos);
+  const ctx = new RunContext(text, model, asOf, knowledge, input.lazyTree ?? { tree: input.tree ?? EMPTY_ROOT });
   const findings: Finding[] = [];
   const suppressed = suppressionFilter(model);
   const step = (rule: Rule): void => {

@@ -9,7 +9,6 @@ import type { Root } from 'mdast';
 import { normalizeSettings, today, type Settings } from '../config';
 import { getKnowledge } from '../knowledge';
 import type { Knowledge } from '../knowledge/types';
-import { seedZones } from '../analysis/zones';
 import { buildModel } from '../model/clauseTree';
 import { defaultBlockParser, type BlockParser } from '../model/lines';
 import { looksLikeRegulation } from '../model/detect';
@@ -21,7 +20,6 @@ import { parseMarkdown, type ParseResult } from '../syntax/parse';
 import { applyEdits, collectFixAllEdits } from '../util/edits';
 import { runRules, runRulesAsync, type ICancellationToken, type RunInput } from './engine';
 import { nullLogger, type ILogger } from './logger';
-import type { TextFacts } from './textFacts';
 import { buildOutline, type OutlineNode } from './outline';
 
 export type { ICancellationToken } from './engine';
@@ -62,12 +60,6 @@ export interface FixAllResult {
   readonly findings: readonly Finding[];
 }
 
-/** A text's model and shared facts, made elsewhere (see {@link IRegulationService.analyzeText}). */
-export interface PreparedText {
-  readonly model: DocumentModel;
-  readonly facts?: TextFacts;
-}
-
 /** The regulation language service. */
 export interface IRegulationService {
   /** The rules this service runs, in registry order. */
@@ -81,11 +73,10 @@ export interface IRegulationService {
    */
   analyzeAsync(doc: ITextDocument, settings?: Settings, token?: ICancellationToken): Promise<DocumentAnalysis>;
   /**
-   * Analyses a text without caching. `prepared`, when given, is the text's model as `buildModel`
-   * makes it and, optionally, its {@link TextFacts}, made elsewhere (the CLI makes them on a
-   * second thread).
+   * Analyses a text without caching. `model`, when given, is the text's model as `buildModel`
+   * makes it, built elsewhere (the CLI builds models on a second thread).
    */
-  analyzeText(text: string, settings?: Settings, uri?: string, prepared?: PreparedText): DocumentAnalysis;
+  analyzeText(text: string, settings?: Settings, uri?: string, model?: DocumentModel): DocumentAnalysis;
   /** Applies preferred fixes round by round until nothing fixable remains (at most `maxRounds`). */
   fixAll(text: string, settings?: Settings, maxRounds?: number): FixAllResult;
   /** The outline of an analysed document. */
@@ -124,7 +115,7 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
   const parser = options.parser ?? defaultBlockParser();
 
   /** Everything of an analysis but its findings; `finish` adds them. */
-  const prepare = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, prepared?: PreparedText) => {
+  const prepare = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, built?: DocumentModel) => {
     // The remark tree is parsed only when someone reads it (no rule does by default): the model
     // comes from the fast block scanner. With `parser: 'remark'` it is parsed up front and the
     // model is built from it.
@@ -136,15 +127,11 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
       }
       return parsed;
     };
-    const model = prepared?.model ?? (parser === 'remark' ? buildModel(text, parse().tree) : buildModel(text));
-    const facts = prepared?.facts;
-    if (facts) seedZones(model, text, facts.zones);
-    // Facts found with the built-in knowledge hold only where the settings add no knowledge.
-    const memos = facts && (Object.keys(settings.knowledge).length === 0 ? [...facts.memos, ...facts.builtinMemos] : facts.memos);
+    const model = built ?? (parser === 'remark' ? buildModel(text, parse().tree) : buildModel(text));
     const knowledge = getKnowledge(settings.knowledge);
     const asOf = settings.asOf ?? today();
     const lazy = { get tree(): Root { return parse().tree; } };
-    const input: RunInput = { text, model, lazyTree: lazy, settings, knowledge, asOf, rules, logger, token, failedRules, memos };
+    const input: RunInput = { text, model, lazyTree: lazy, settings, knowledge, asOf, rules, logger, token, failedRules };
     const finish = (findings: Finding[]): DocumentAnalysis => ({
       uri, version, text, model, findings, asOf, settings, knowledge,
       get tree(): Root { return parse().tree; },
@@ -153,8 +140,8 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
     return { input, finish };
   };
 
-  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, prepared?: PreparedText): DocumentAnalysis => {
-    const { input, finish } = prepare(uri, version, text, settings, token, incremental, prepared);
+  const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, built?: DocumentModel): DocumentAnalysis => {
+    const { input, finish } = prepare(uri, version, text, settings, token, incremental, built);
     return finish(runRules(input));
   };
 
@@ -187,8 +174,8 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
       if (!token?.isCancellationRequested && !(current && current.version > version)) cache.set(uri, { version, key, analysis });
       return analysis;
     },
-    analyzeText(text, settings = EMPTY_SETTINGS, uri = 'untitled:draft.md', prepared) {
-      return compute(uri, 0, text, settings, undefined, undefined, prepared);
+    analyzeText(text, settings = EMPTY_SETTINGS, uri = 'untitled:draft.md', model) {
+      return compute(uri, 0, text, settings, undefined, undefined, model);
     },
     fixAll(text, settings = EMPTY_SETTINGS, maxRounds = 10) {
       let current = text;

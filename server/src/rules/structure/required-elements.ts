@@ -69,18 +69,9 @@ export interface FlatTexts {
   readonly voluntary: string;
 }
 
-/** The memo keys of {@link flatTextsOf} and of the searchable text of `structure/required-elements`. */
-export const FLAT_TEXTS_MEMO = 'structure/flatTexts';
-export const SEARCHABLE_TEXT_MEMO = 'structure/searchableText';
-
-/** What `structure/required-elements` searches: the searchable flat text, mixed words folded. */
-export function searchableOf(flat: FlatTexts): { text: string; map: number[] } {
-  return { text: foldMixedWords(flat.searchable), map: [] };
-}
-
 /** {@link flatTexts} of the analysed text, once per analysis. */
 export function flatTextsOf(ctx: RuleContext): FlatTexts {
-  return ctx.memo(FLAT_TEXTS_MEMO, () => flatTexts(ctx.text));
+  return ctx.memo('structure/flatTexts', () => flatTexts(ctx.text));
 }
 
 /** Both flattened texts; `searchable` is `voluntary` trimmed unless the text has a backslash. */
@@ -144,7 +135,7 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const profile = ctx.knowledge.structure;
-    const { text: flat } = ctx.memo(SEARCHABLE_TEXT_MEMO, () => searchableOf(flatTextsOf(ctx)));
+    const { text: flat } = ctx.memo('structure/searchableText', () => ({ text: foldMixedWords(flatTextsOf(ctx).searchable), map: [] }));
     // The flat text is plain exactly when the draft is (it only drops marks and white space and
     // folds plain letters to plain letters): the draft's answer is cached, so the copy is not scanned.
     const plain = plainText(ctx.text);

@@ -24,12 +24,9 @@ export function typoHits(ctx: RuleContext): TypoHit[] {
   return ctx.memo('text:typos', () => findTypos(ctx.text, typosData(ctx.knowledge).typos, protectedZones(ctx.model, ctx.text), textWords(ctx)));
 }
 
-/** The memo key of {@link textWords}. */
-export const TEXT_WORDS_MEMO = 'text:words';
-
 /** The `\p{L}+` words of an analysis, scanned once for `text/typo` and `text/mixed-script`. */
 export function textWords(ctx: RuleContext): WordRuns {
-  return ctx.memo(TEXT_WORDS_MEMO, () => wordRuns(ctx.text));
+  return ctx.memo('text:words', () => wordRuns(ctx.text));
 }
 
 export default defineRule({
