@@ -67,11 +67,12 @@ describe('model transfer between threads', () => {
     }), { numRuns: 300, seed: 20261121 });
   });
 
-  it('sends lines as columns, line contents and node texts as flags, not as copies of the text', () => {
+  it('sends lines and nodes as columns, line contents and node texts as flags, not as copies of the text', () => {
     const [, text] = drafts.find(([name]) => name.includes('sosh14'))!;
     const packed = packModel(buildModel(text));
     assert.ok(packed.lines && packed.data.lines.length === 0, 'lines travel as columns');
     assert.equal(packed.nodeOrder, 'nodes', 'node flags follow model.nodes');
+    assert.ok(packed.nodes && packed.data.nodes.length === 0, 'nodes travel as columns');
     const withContent = buildModel(text).lines.filter((l) => l.content.length > 0).length;
     assert.ok(packed.lineContents.reduce((a, b) => a + b, 0) >= withContent * 0.9, 'line contents sliced again on arrival');
     assert.ok(packed.nodeTexts.reduce((a, b) => a + b, 0) >= packed.nodeTexts.length * 0.9, 'node texts joined again on arrival');

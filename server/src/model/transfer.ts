@@ -13,7 +13,7 @@
  */
 import { nodeText } from './clauseTree';
 import { lineIndexIn } from './lines';
-import type { DocumentModel, Line, RegNode } from './types';
+import type { ClauseNumber, DocumentModel, Line, OffsetRange, RegNode, Stamp } from './types';
 
 /** What {@link packModel} makes: the model's data without the text, and what to make again. */
 export interface PackedModel {
@@ -30,6 +30,31 @@ export interface PackedModel {
    * it; `walk`: they follow {@link everyNode}.
    */
   readonly nodeOrder: 'nodes' | 'walk';
+  /** The nodes in columns, when they allow it (see {@link packNodes}); `data`'s node lists are then empty. */
+  readonly nodes?: PackedNodes;
+}
+
+/**
+ * Nodes as columns (a node costs 8–10 cloned objects otherwise: its ranges, lists and number).
+ * Per node, {@link NODE_INTS} numbers: kind, the indices of its title range, range and head range,
+ * its line, where its lines and children are in `lists`, the indices of its number, stamp and
+ * parent (-1: none), and flags (`orphan`, whether it has a `marker`). Ranges and numbers are
+ * tables, so an object shared by two nodes stays shared; stamps travel as they are.
+ */
+export interface PackedNodes {
+  readonly ints: Int32Array;
+  readonly lists: Int32Array;
+  /** start, end apiece. */
+  readonly ranges: Int32Array;
+  /** range index, trailing dot, where its parts are in `lists`, their count, apiece. */
+  readonly numbers: Int32Array;
+  /** title, text (empty when flagged in `nodeTexts`), marker apiece; then each number's text. */
+  readonly strings: ReadonlyArray<string | undefined>;
+  readonly stamps: readonly Stamp[];
+  /** The model's root, appendices and stamps as node indices. */
+  readonly root: Int32Array;
+  readonly appendices: Int32Array;
+  readonly stampNodes: Int32Array;
 }
 
 /**
@@ -75,9 +100,183 @@ export function packModel(model: DocumentModel): PackedModel {
   }
   for (let i = 0; i < nodes.length; i++) if (nodeTexts[i] === 1) nodes[i]!.text = '';
   for (let i = 0; i < lines.length; i++) if (lineContents[i] === 1) (lines[i] as { content: string }).content = '';
+  let packed: PackedModel = { data, lineContents, nodeTexts, nodeOrder };
   const columns = packLines(lines);
-  if (!columns) return { data, lineContents, nodeTexts, nodeOrder };
-  return { data: { ...data, lines: [] }, lines: columns, lineContents, nodeTexts, nodeOrder };
+  if (columns) packed = { ...packed, data: { ...packed.data, lines: [] }, lines: columns };
+  const nodeColumns = nodeOrder === 'nodes' ? packNodes(packed.data) : undefined;
+  if (nodeColumns) packed = { ...packed, data: { ...packed.data, stamps: [], root: [], nodes: [], appendices: [] }, nodes: nodeColumns };
+  return packed;
+}
+
+/** The keys of a node, in the order `makeNode` gives them, its kinds, and the keys of a clause number and a range. */
+const NODE_KEYS = 'kind,title,titleRange,range,headRange,line,text,lines,children,number,marker,orphan,stamp,parent';
+const KINDS: ReadonlyArray<RegNode['kind']> = ['stamp', 'title', 'section', 'clause', 'subclause', 'item', 'appendix'];
+const NUMBER_KEYS = 'text,parts,trailingDot,range';
+const NODE_INTS = 13;
+const ORPHAN_TRUE = 1;
+const ORPHAN_FALSE = 2;
+const HAS_MARKER = 4;
+
+const isInt32 = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff && !Object.is(n, -0);
+
+/**
+ * The nodes of `data` (every node once in `data.nodes`) as columns, or undefined when a node, range
+ * or number has another shape, or an object of theirs is also used elsewhere in the model.
+ */
+function packNodes(data: PackedModel['data']): PackedNodes | undefined {
+  const nodes = data.nodes;
+  const index = new Map<RegNode, number>();
+  nodes.forEach((n, i) => index.set(n, i));
+  const rangeIndex = new Map<object, number>();
+  const rangeInts: number[] = [];
+  const rangeOf = (r: OffsetRange): number => {
+    let k = rangeIndex.get(r);
+    if (k === undefined) {
+      if (!r || typeof r !== 'object' || Object.keys(r).join(',') !== 'start,end' || !isInt32(r.start) || !isInt32(r.end)) return -1;
+      rangeIndex.set(r, (k = rangeIndex.size));
+      rangeInts.push(r.start, r.end);
+    }
+    return k;
+  };
+  const numberIndex = new Map<object, number>();
+  const numberInts: number[] = [];
+  const numberTexts: string[] = [];
+  const lists: number[] = [];
+  const stamps: Stamp[] = [];
+  const stampIndex = new Map<object, number>();
+  const ints = new Int32Array(nodes.length * NODE_INTS);
+  const strings: Array<string | undefined> = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const kind = KINDS.indexOf(n.kind);
+    if (kind < 0 || Object.keys(n).join(',') !== NODE_KEYS || typeof n.title !== 'string' || typeof n.text !== 'string' || !isInt32(n.line)) return undefined;
+    if (!(n.marker === undefined || typeof n.marker === 'string') || !(n.orphan === undefined || typeof n.orphan === 'boolean')) return undefined;
+    const ranges = [rangeOf(n.titleRange), rangeOf(n.range), rangeOf(n.headRange)];
+    if (ranges.includes(-1)) return undefined;
+    const linesAt = lists.length;
+    for (const l of n.lines) {
+      if (!isInt32(l)) return undefined;
+      lists.push(l);
+    }
+    const childrenAt = lists.length;
+    for (const c of n.children) {
+      const k = index.get(c);
+      if (k === undefined) return undefined;
+      lists.push(k);
+    }
+    let number = -1;
+    if (n.number !== undefined) {
+      const num = n.number;
+      number = numberIndex.get(num) ?? -1;
+      if (number < 0) {
+        if (Object.keys(num).join(',') !== NUMBER_KEYS || typeof num.text !== 'string' || typeof num.trailingDot !== 'boolean' || !Array.isArray(num.parts) || !num.parts.every(isInt32)) return undefined;
+        const range = rangeOf(num.range);
+        if (range < 0) return undefined;
+        numberIndex.set(num, (number = numberIndex.size));
+        numberInts.push(range, num.trailingDot ? 1 : 0, lists.length, num.parts.length);
+        lists.push(...num.parts);
+        numberTexts.push(num.text);
+      }
+    }
+    let stamp = -1;
+    if (n.stamp !== undefined) {
+      stamp = stampIndex.get(n.stamp) ?? -1;
+      if (stamp < 0) {
+        stampIndex.set(n.stamp, (stamp = stamps.length));
+        stamps.push(n.stamp);
+      }
+    }
+    const parent = n.parent === undefined ? -1 : index.get(n.parent) ?? -2;
+    if (parent === -2) return undefined;
+    ints.set([kind, ranges[0]!, ranges[1]!, ranges[2]!, n.line, linesAt, n.lines.length, childrenAt, n.children.length, number, stamp, parent,
+      (n.orphan === true ? ORPHAN_TRUE : n.orphan === false ? ORPHAN_FALSE : 0) | (n.marker !== undefined ? HAS_MARKER : 0)], i * NODE_INTS);
+    strings.push(n.title, n.text, n.marker);
+  }
+  const indices = (list: readonly RegNode[]): Int32Array | undefined => {
+    const out = new Int32Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const i = index.get(list[k]!);
+      if (i === undefined) return undefined;
+      out[k] = i;
+    }
+    return out;
+  };
+  const root = indices(data.root);
+  const appendices = indices(data.appendices);
+  const stampNodes = indices(data.stamps);
+  if (!root || !appendices || !stampNodes) return undefined;
+  // Nothing else in the model (nor in the stamps, which travel as they are) may share these objects.
+  const elsewhere = { ...data, stamps, root: [], nodes: [], appendices: [] };
+  if (sharesAny(elsewhere, (o) => index.has(o as RegNode) || rangeIndex.has(o) || numberIndex.has(o))) return undefined;
+  return {
+    ints,
+    lists: Int32Array.from(lists),
+    ranges: Int32Array.from(rangeInts),
+    numbers: Int32Array.from(numberInts),
+    strings: [...strings, ...numberTexts],
+    stamps,
+    root,
+    appendices,
+    stampNodes,
+  };
+}
+
+/** True when some object reachable from `value` passes `test`. */
+function sharesAny(value: unknown, test: (o: object) => boolean): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (test(v)) return true;
+    for (const x of Object.values(v)) stack.push(x);
+  }
+  return false;
+}
+
+/** The nodes from their columns (with their texts: flagged ones joined from `lines`), as `data`'s node lists. */
+function unpackNodes(packed: PackedNodes, lines: readonly Line[], joined: Uint8Array): Pick<DocumentModel, 'stamps' | 'root' | 'nodes' | 'appendices'> {
+  const { ints, lists, strings, stamps } = packed;
+  const ranges: OffsetRange[] = new Array(packed.ranges.length / 2);
+  for (let k = 0; k < ranges.length; k++) ranges[k] = { start: packed.ranges[2 * k]!, end: packed.ranges[2 * k + 1]! };
+  const count = ints.length / NODE_INTS;
+  const numbers: ClauseNumber[] = new Array(packed.numbers.length / 4);
+  for (let k = 0, at = 0; k < numbers.length; k++, at += 4) {
+    const partsAt = packed.numbers[at + 2]!;
+    const parts: number[] = [];
+    for (let p = 0; p < packed.numbers[at + 3]!; p++) parts.push(lists[partsAt + p]!);
+    numbers[k] = { text: strings[count * 3 + k]!, parts, trailingDot: packed.numbers[at + 1] === 1, range: ranges[packed.numbers[at]!]! };
+  }
+  const nodes: RegNode[] = new Array(count);
+  for (let i = 0, at = 0; i < count; i++, at += NODE_INTS) {
+    const nodeLines: number[] = [];
+    for (let p = ints[at + 5]!, end = p + ints[at + 6]!; p < end; p++) nodeLines.push(lists[p]!);
+    const flags = ints[at + 12]!;
+    nodes[i] = {
+      kind: KINDS[ints[at]!]!,
+      title: strings[i * 3]!,
+      titleRange: ranges[ints[at + 1]!]!,
+      range: ranges[ints[at + 2]!]!,
+      headRange: ranges[ints[at + 3]!]!,
+      line: ints[at + 4]!,
+      text: joined[i] === 1 ? nodeText(lines, nodeLines) : strings[i * 3 + 1]!,
+      lines: nodeLines,
+      children: [],
+      number: ints[at + 9]! >= 0 ? numbers[ints[at + 9]!] : undefined,
+      marker: flags & HAS_MARKER ? strings[i * 3 + 2] : undefined,
+      orphan: flags & ORPHAN_TRUE ? true : flags & ORPHAN_FALSE ? false : undefined,
+      stamp: ints[at + 10]! >= 0 ? stamps[ints[at + 10]!] : undefined,
+      parent: undefined,
+    };
+  }
+  for (let i = 0, at = 0; i < count; i++, at += NODE_INTS) {
+    const n = nodes[i]!;
+    for (let p = ints[at + 7]!, end = p + ints[at + 8]!; p < end; p++) n.children.push(nodes[lists[p]!]!);
+    if (ints[at + 11]! >= 0) n.parent = nodes[ints[at + 11]!];
+  }
+  const pick = (list: Int32Array): RegNode[] => Array.from(list, (i) => nodes[i]!);
+  return { stamps: pick(packed.stampNodes), root: pick(packed.root), nodes, appendices: pick(packed.appendices) };
 }
 
 /** The lines as columns, or undefined when one of them is not a plain line of the usual shape. */
@@ -144,9 +343,12 @@ export function unpackModel(text: string, packed: PackedModel): DocumentModel {
       }
     }
   }
-  const nodes = packed.nodeOrder === 'nodes' ? data.nodes : everyNode(data);
-  for (let i = 0; i < nodes.length; i++) {
-    if (nodeTexts[i] === 1) nodes[i]!.text = nodeText(lines, nodes[i]!.lines);
+  if (packed.nodes) data = { ...data, ...unpackNodes(packed.nodes, lines, nodeTexts) };
+  else {
+    const nodes = packed.nodeOrder === 'nodes' ? data.nodes : everyNode(data);
+    for (let i = 0; i < nodes.length; i++) {
+      if (nodeTexts[i] === 1) nodes[i]!.text = nodeText(lines, nodes[i]!.lines);
+    }
   }
   // The keys in buildModel's order: text first, lineAt last.
   return { text, ...data, lineAt: (offset: number) => lineIndexIn(lines, offset) };
