@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel } from '../../server/src/model/clauseTree';
+import { startFeedWorker, takeEarlyFeedWorker, wantsEarlyFeed } from '../../server/src/cli/early';
 import { feedScript, ModelFeed } from '../../server/src/cli/models';
 import { FIXTURES } from '../helpers/fixtures';
 
@@ -81,6 +82,46 @@ describe('CLI model feed', function () {
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('CLI model feed started early', () => {
+  const twoCores = { NORMOKONTROL_WORKERS: '0' };
+
+  it('is started for a check over a folder, a glob or many files, not for one file, --fix or other commands', () => {
+    const dir = path.join(FIXTURES, 'drafts', 'clean');
+    const many = Array.from({ length: 16 }, (_, i) => `d${i}.md`);
+    assert.equal(wantsEarlyFeed(['check', dir], twoCores), true);
+    assert.equal(wantsEarlyFeed(['check', '--format', 'json', 'docs/**/*.md'], twoCores), true);
+    assert.equal(wantsEarlyFeed(['check', ...many], twoCores), true);
+    assert.equal(wantsEarlyFeed(['check', 'one.md'], twoCores), false);
+    assert.equal(wantsEarlyFeed(['check', ...many.slice(1)], twoCores), false);
+    assert.equal(wantsEarlyFeed(['check', '--fix', dir], twoCores), false);
+    assert.equal(wantsEarlyFeed(['outline', dir], twoCores), false);
+    assert.equal(wantsEarlyFeed(['check', dir], { ...twoCores, NORMOKONTROL_FEED: '0' }), false);
+    assert.equal(wantsEarlyFeed(['check', dir], { NORMOKONTROL_WORKERS: '2' }), false, 'a pool checks the files');
+  });
+
+  it('hands a worker started without files its files later', () => {
+    const files = draftFiles();
+    const early = startFeedWorker(feedScript()!);
+    pause(300); // the worker is up and waiting
+    (globalThis as Record<symbol, unknown>)[Symbol.for('normokontrol.earlyFeedWorker')] = early;
+    const feed = new ModelFeed(files, feedScript()!);
+    try {
+      pause(1500);
+      let fed = 0;
+      files.forEach((file, i) => {
+        const prepared = feed.take(i);
+        if (!prepared) return;
+        fed++;
+        assert.equal(prepared.text, fs.readFileSync(file, 'utf8'));
+      });
+      assert.ok(fed >= files.length - 1, `the early worker answered ${fed} of ${files.length} files`);
+      assert.equal(takeEarlyFeedWorker(), undefined, 'the feed took the early worker over');
+    } finally {
+      feed.close();
     }
   });
 });

@@ -21,6 +21,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
+import { startEarlyFeedWorker } from './early';
 
 const MAGIC = 'normokontrol-code-cache-1\n';
 
@@ -89,5 +90,7 @@ export function loadWithCodeCache(filename: string, mode: string | undefined): b
 /** Starts the CLI bundle next to this file (`dist/cli.js`) with the process arguments. */
 export function launch(): void {
   setCheckFlags(process.argv.slice(2));
+  // The model feed's worker loads while the main thread loads the engine (cli/early.ts).
+  startEarlyFeedWorker(process.argv.slice(2), path.join(__dirname, 'cliModels.js'));
   loadWithCodeCache(path.join(__dirname, 'cli.js'), process.env['NORMOKONTROL_CODE_CACHE']);
 }

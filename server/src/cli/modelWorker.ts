@@ -5,13 +5,20 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { buildModel } from '../model/clauseTree';
 import { packModel } from '../model/transfer';
 import { decodeUtf8 } from './check';
-import { CLAIM, DONE, type FeedMessage } from './models';
+import { CLAIM, DONE, READY } from './early';
+import type { FeedMessage } from './models';
 
-const { files, port, shared } = workerData as { files: readonly string[]; port: MessagePort; shared: Int32Array };
+const { port, shared } = workerData as { files?: readonly string[]; port: MessagePort; shared: Int32Array };
+
+// Started early (see early.ts): wait for the files, or for the word that none will come.
+while (Atomics.load(shared, READY) === 0) Atomics.wait(shared, READY, 0);
+const files: readonly string[] = Atomics.load(shared, READY) === 1
+  ? (workerData as { files?: readonly string[] }).files ?? (receiveMessageOnPort(port)?.message as { files?: readonly string[] } | undefined)?.files ?? []
+  : [];
 
 // The main thread comes first: this thread is only to use what the main thread leaves of the
 // cores. On Linux a thread is a task of its own, and the nice value of "process 0" is the calling

@@ -11,16 +11,15 @@
  * main thread does the file itself.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { MessagePort, Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { defaultBlockParser } from '../model/lines';
 import { unpackModel, type PackedModel } from '../model/transfer';
 import type { DocumentModel } from '../model/types';
+import { CLAIM, DONE, FEED_THRESHOLD, feedAllowed, handOver, startFeedWorker, stopFeedWorker, takeEarlyFeedWorker, type FeedWorker } from './early';
 
-/** Slots of the shared counters: the next file to claim, the files the worker has answered. */
-export const CLAIM = 0;
-export const DONE = 1;
+export { FEED_THRESHOLD };
+
 
 /** A worker's answer for file `i`: its text and packed model, or neither (the main thread does it). */
 export interface FeedMessage {
@@ -35,8 +34,6 @@ export interface Prepared {
   readonly model: DocumentModel;
 }
 
-/** Fewer files than this are checked without a feed: starting a worker would cost more. */
-export const FEED_THRESHOLD = 16;
 
 /** How long the main thread waits for the worker's next answer before doing its files itself. */
 const SILENCE_MS = 5000;
@@ -51,33 +48,37 @@ export function feedScript(): string | undefined {
 }
 
 /**
- * Whether `check` over `files` files should use a feed: two cores or more, enough files, the
- * default block parser (the worker builds models with it), and `NORMOKONTROL_FEED` not `0`.
+ * Whether `check` over `files` files should use a feed (see {@link feedAllowed}): enough files,
+ * and the default block parser (the worker builds models with it).
  */
 export function wantsFeed(files: number, env: NodeJS.ProcessEnv = process.env): boolean {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return env['NORMOKONTROL_FEED'] !== '0' && cores >= 2 && files >= FEED_THRESHOLD && defaultBlockParser() === 'fast';
+  return files >= FEED_THRESHOLD && feedAllowed(env) && defaultBlockParser() === 'fast';
 }
 
 export class ModelFeed {
-  private readonly shared = new Int32Array(new SharedArrayBuffer(8));
+  private readonly shared: Int32Array;
   private readonly port: MessagePort;
-  private readonly worker: Worker;
+  private readonly feed: FeedWorker;
   private readonly receive: typeof import('node:worker_threads').receiveMessageOnPort;
   /** Answers read from the port before their file's turn. */
   private readonly waiting = new Map<number, FeedMessage>();
   private silent = false;
+  /**
+   * Files answered by the worker, files left to the main thread, milliseconds the main thread
+   * waited, and when (ms since the process started) the feed began and the first answer came.
+   */
+  readonly stats = { fed: 0, local: 0, waitedMs: 0, startedAt: Math.round(performance.now()), firstAnswerAt: -1 };
 
   /** `silenceMs`: how long to wait for an answer before the main thread does the files itself. */
   constructor(files: readonly string[], script: string, private readonly silenceMs = SILENCE_MS) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-    const { port1, port2 } = new threads.MessageChannel();
-    this.port = port1;
-    this.receive = threads.receiveMessageOnPort;
-    this.worker = new threads.Worker(script, { workerData: { files, port: port2, shared: this.shared }, transferList: [port2] });
-    // The process ends when the main thread is done, whatever the worker is doing.
-    this.worker.unref();
+    this.receive = (require('node:worker_threads') as typeof import('node:worker_threads')).receiveMessageOnPort;
+    // The worker the launcher started early, given its files now; or a new one.
+    const early = takeEarlyFeedWorker();
+    if (early) handOver(early, files);
+    this.feed = early ?? startFeedWorker(script, files);
+    this.port = this.feed.port;
+    this.shared = this.feed.shared;
   }
 
   /**
@@ -85,6 +86,13 @@ export class ModelFeed {
    * it itself. Call with `i` = 0, 1, 2, … in order.
    */
   take(i: number): Prepared | undefined {
+    const prepared = this.answer(i);
+    if (!prepared) this.stats.local++;
+    else if (this.stats.fed++ === 0) this.stats.firstAnswerAt = Math.round(performance.now());
+    return prepared;
+  }
+
+  private answer(i: number): Prepared | undefined {
     if (this.silent || Atomics.compareExchange(this.shared, CLAIM, i, i + 1) === i) return undefined;
     let waited = 0;
     for (;;) {
@@ -100,6 +108,7 @@ export class ModelFeed {
       const started = Date.now();
       const outcome = Atomics.wait(this.shared, DONE, done, this.silenceMs - waited);
       waited += Date.now() - started;
+      this.stats.waitedMs += Date.now() - started;
       if (outcome === 'timed-out' || waited >= this.silenceMs) {
         // A worker this slow (or gone): the main thread does the remaining files itself.
         this.silent = true;
@@ -111,8 +120,7 @@ export class ModelFeed {
   /** Stops the worker: the files it has not answered are not needed any more. */
   close(): void {
     this.silent = true;
-    this.port.close();
-    void this.worker.terminate();
+    stopFeedWorker(this.feed);
   }
 
   /** Reads every answer on the port into `waiting`, dropping those of files before `i` (done here). */

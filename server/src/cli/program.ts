@@ -10,6 +10,7 @@ import { isIsoDate, mergeSettings, normalizeSettings, type Settings } from '../c
 import { ConfigFileError, ConfigResolver, readConfigFile, type LoadedConfig } from '../configFile';
 import { createRegulationService, type IRegulationService } from '../service';
 import { checkFile, describeIoError } from './check';
+import { stopFeedWorker, takeEarlyFeedWorker } from './early';
 import { feedScript, ModelFeed, wantsFeed, type Prepared } from './models';
 import { checkFilesInPool, poolSize, workerScript } from './pool';
 import { displayPath, expandInputs } from './files';
@@ -245,6 +246,11 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     const checkHere = (j: { file: string; settings: Settings }, prepared?: Prepared): JsonFile => toJsonFile(checkFile(j.file, j.settings, { service: svc, fix, prepared }), cwd);
     // Without a pool (two cores): a second thread reads the files and builds their models.
     const fed = !script && !fix && env.service === undefined && wantsFeed(jobs.length) ? feedScript() : undefined;
+    // A worker the launcher started early for a feed that is not wanted after all is stopped.
+    if (!fed) {
+      const early = takeEarlyFeedWorker();
+      if (early) stopFeedWorker(early);
+    }
     let checked: JsonFile[];
     if (script) checked = await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, (j) => checkHere(j));
     else if (fed) {
@@ -253,6 +259,8 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
         checked = jobs.map((j, i) => checkHere(j, feed.take(i)));
       } finally {
         feed.close();
+        // A developer's view of the split (bench/README.md).
+        if (process.env['NORMOKONTROL_FEED_STATS'] === '1') err(`model feed: ${JSON.stringify({ ...feed.stats, endedAt: Math.round(performance.now()) })}\n`);
       }
     } else checked = jobs.map((j) => checkHere(j));
     let k = 0;
