@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import type { MessagePort, Worker } from 'node:worker_threads';
 
 /** Slots of the feed's shared counters: the next file to claim, the files answered, whether the files were sent (1) or the feed is off (2). */
@@ -98,6 +99,18 @@ export function startEarlyFeedWorker(args: readonly string[], script: string, en
   } catch {
     // No worker: the CLI starts one later, or checks without.
   }
+}
+
+/**
+ * The first of `names` that exists in `dir`: a worker script next to the code that starts it — the
+ * bundled name in `dist/`, the compiled module's name in `out/` (tests).
+ */
+export function scriptIn(dir: string, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const candidate = path.join(dir, name);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 function isDirectory(p: string): boolean {

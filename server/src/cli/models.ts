@@ -10,13 +10,11 @@
  * report is the same with or without the feed; a worker that fails or falls silent only means the
  * main thread does the file itself.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { defaultBlockParser } from '../model/lines';
 import { unpackModel, type PackedModel } from '../model/transfer';
 import type { DocumentModel } from '../model/types';
-import { CLAIM, DONE, FEED_THRESHOLD, feedAllowed, handOver, startFeedWorker, stopFeedWorker, takeEarlyFeedWorker, type FeedWorker } from './early';
+import { CLAIM, DONE, FEED_THRESHOLD, feedAllowed, handOver, scriptIn, startFeedWorker, stopFeedWorker, takeEarlyFeedWorker, type FeedWorker } from './early';
 
 export { FEED_THRESHOLD };
 
@@ -40,11 +38,7 @@ const SILENCE_MS = 5000;
 
 /** The feed's worker script next to this code, or undefined. */
 export function feedScript(): string | undefined {
-  for (const name of ['cliModels.js', 'modelWorker.js']) {
-    const candidate = path.join(__dirname, name);
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return undefined;
+  return scriptIn(__dirname, 'cliModels.js', 'modelWorker.js');
 }
 
 /**

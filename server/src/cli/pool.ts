@@ -7,12 +7,11 @@
  * registered rules) and runs {@link checkFile} per message; settings are resolved in the main
  * thread (configuration files, `--as-of`) and sent along with the path.
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Settings } from '../config';
 import { displayPath } from './files';
+import { scriptIn } from './early';
 import type { JsonFile } from './report';
 
 /** Files below this count are checked in the main thread: starting workers would cost more. */
@@ -39,11 +38,7 @@ export interface PoolAnswer {
 
 /** The worker script, or undefined when none is shipped next to this code. */
 export function workerScript(): string | undefined {
-  for (const name of ['cliWorker.js', 'worker.js']) {
-    const candidate = path.join(__dirname, name);
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return undefined;
+  return scriptIn(__dirname, 'cliWorker.js', 'worker.js');
 }
 
 /**
