@@ -16,9 +16,6 @@ import { unpackModel, type PackedModel } from '../model/transfer';
 import type { DocumentModel } from '../model/types';
 import { CLAIM, DONE, FEED_THRESHOLD, feedAllowed, handOver, scriptIn, startFeedWorker, stopFeedWorker, takeEarlyFeedWorker, type FeedWorker } from './early';
 
-export { FEED_THRESHOLD };
-
-
 /** A worker's answer for file `i`: its text and packed model, or neither (the main thread does it). */
 export interface FeedMessage {
   readonly i: number;
@@ -31,7 +28,6 @@ export interface Prepared {
   readonly text: string;
   readonly model: DocumentModel;
 }
-
 
 /** How long the main thread waits for the worker's next answer before doing its files itself. */
 const SILENCE_MS = 5000;
@@ -49,6 +45,7 @@ export function wantsFeed(files: number, env: NodeJS.ProcessEnv = process.env): 
   return files >= FEED_THRESHOLD && feedAllowed(env) && defaultBlockParser() === 'fast';
 }
 
+/** The model feed of one `check` run: {@link ModelFeed.take} each file in order, then {@link ModelFeed.close}. */
 export class ModelFeed {
   private readonly shared: Int32Array;
   private readonly port: MessagePort;
