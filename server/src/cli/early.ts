@@ -73,10 +73,21 @@ export function takeEarlyFeedWorker(): FeedWorker | undefined {
  * feed not switched off by `NORMOKONTROL_FEED=0`, the default block parser.
  */
 export function feedAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const workers = env['NORMOKONTROL_WORKERS'];
-  const pool = workers !== undefined && /^\d+$/.test(workers.trim()) ? Number(workers) > 0 : cores > 2;
-  return cores >= 2 && !pool && env['NORMOKONTROL_FEED'] !== '0' && env['NORMOKONTROL_PARSER'] !== 'remark';
+  return cores() >= 2 && poolWorkers(env) <= 0 && env['NORMOKONTROL_FEED'] !== '0' && env['NORMOKONTROL_PARSER'] !== 'remark';
+}
+
+/** The cores of this machine. */
+function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * The pool workers `check` wants for many files: `NORMOKONTROL_WORKERS` when set (0 = no pool),
+ * otherwise one per core beyond the second (see `pool.ts` poolSize).
+ */
+export function poolWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = env['NORMOKONTROL_WORKERS'];
+  return configured !== undefined && /^\d+$/.test(configured.trim()) ? Number(configured) : cores() - 2;
 }
 
 /**

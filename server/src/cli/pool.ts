@@ -7,11 +7,10 @@
  * registered rules) and runs {@link checkFile} per message; settings are resolved in the main
  * thread (configuration files, `--as-of`) and sent along with the path.
  */
-import * as os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Settings } from '../config';
 import { displayPath } from './files';
-import { scriptIn } from './early';
+import { poolWorkers, scriptIn } from './early';
 import type { JsonFile } from './report';
 
 /** Files below this count are checked in the main thread: starting workers would cost more. */
@@ -51,9 +50,7 @@ export function workerScript(): string | undefined {
  * sequential, 2.2 s with one worker, best of 5), so workers start from the third core on.
  */
 export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): number {
-  const configured = env['NORMOKONTROL_WORKERS'];
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const wanted = configured !== undefined && /^\d+$/.test(configured.trim()) ? Number(configured) : cores - 2;
+  const wanted = poolWorkers(env);
   if (wanted <= 0 || files <= POOL_THRESHOLD) return 0;
   return Math.min(wanted, Math.ceil(files / 2), 16);
 }
