@@ -45,6 +45,14 @@ export function wantsFeed(files: number, env: NodeJS.ProcessEnv = process.env): 
   return files >= FEED_THRESHOLD && feedAllowed(env) && defaultBlockParser() === 'fast';
 }
 
+/**
+ * Milliseconds since the process started. Not `performance.now()`: the global `performance` loads
+ * `perf_hooks` on first use, ~4 ms of every start.
+ */
+export function sinceStart(): number {
+  return Math.round(process.uptime() * 1000);
+}
+
 /** The model feed of one `check` run: {@link ModelFeed.take} each file in order, then {@link ModelFeed.close}. */
 export class ModelFeed {
   private readonly shared: Int32Array;
@@ -58,7 +66,7 @@ export class ModelFeed {
    * Files answered by the worker, files left to the main thread, milliseconds the main thread
    * waited, and when (ms since the process started) the feed began and the first answer came.
    */
-  readonly stats = { fed: 0, local: 0, waitedMs: 0, startedAt: Math.round(performance.now()), firstAnswerAt: -1 };
+  readonly stats = { fed: 0, local: 0, waitedMs: 0, startedAt: sinceStart(), firstAnswerAt: -1 };
 
   /** `silenceMs`: how long to wait for an answer before the main thread does the files itself. */
   constructor(files: readonly string[], script: string, private readonly silenceMs = SILENCE_MS) {
@@ -79,7 +87,7 @@ export class ModelFeed {
   take(i: number): Prepared | undefined {
     const prepared = this.answer(i);
     if (!prepared) this.stats.local++;
-    else if (this.stats.fed++ === 0) this.stats.firstAnswerAt = Math.round(performance.now());
+    else if (this.stats.fed++ === 0) this.stats.firstAnswerAt = sinceStart();
     return prepared;
   }
 
