@@ -4,11 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readCodeCache } from '../../server/src/cli/launcher';
+import { readCodeCache, sourceHash } from '../../server/src/cli/launcher';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DIST = path.join(ROOT, 'dist');
@@ -37,7 +36,7 @@ describe('CLI launcher: V8 code cache', function () {
     tmpBin = fs.mkdtempSync(path.join(os.tmpdir(), 'nk-launcher-bin-'));
     fs.writeFileSync(path.join(tmpBin, 'run.js'), "require(process.env.NK_LAUNCHER).launch();\n");
     for (const f of ['launcher.js', 'cli.js']) fs.copyFileSync(path.join(DIST, f), path.join(tmp, f));
-    hash = createHash('sha1').update(fs.readFileSync(path.join(tmp, 'cli.js'))).digest('hex');
+    hash = sourceHash(fs.readFileSync(path.join(tmp, 'cli.js')));
     reference = check(DIST, { NORMOKONTROL_CODE_CACHE: 'off' });
     assert.ok(reference.stdout.includes('"diagnostics"'), reference.stderr);
   });
@@ -48,7 +47,7 @@ describe('CLI launcher: V8 code cache', function () {
 
   it('the build ships a cache for the bundle, and the CLI gives the same report with it as without', () => {
     const cacheFile = path.join(DIST, 'cli.js.cache');
-    const distHash = createHash('sha1').update(fs.readFileSync(path.join(DIST, 'cli.js'))).digest('hex');
+    const distHash = sourceHash(fs.readFileSync(path.join(DIST, 'cli.js')));
     assert.ok(readCodeCache(cacheFile, distHash), 'dist/cli.js.cache made by scripts/bundle.mjs for this dist/cli.js');
     const withCache = check(DIST);
     assert.equal(withCache.stdout, reference.stdout);
@@ -57,18 +56,38 @@ describe('CLI launcher: V8 code cache', function () {
 
   it('is read only for the source it was made from', () => {
     const cacheFile = path.join(tmp, 'cli.js.cache');
-    fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(`normokontrol-code-cache-1\n${hash}\n`, 'latin1'), Buffer.from([1, 2, 3])]));
+    fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(`normokontrol-code-cache-2\n${hash}\n`, 'latin1'), Buffer.from([1, 2, 3])]));
     assert.deepEqual(readCodeCache(cacheFile, hash), Buffer.from([1, 2, 3]));
-    assert.equal(readCodeCache(cacheFile, '0'.repeat(40)), undefined, 'another bundle');
+    assert.equal(readCodeCache(cacheFile, sourceHash(Buffer.from('another bundle'))), undefined, 'another bundle');
     fs.writeFileSync(cacheFile, 'garbage');
     assert.equal(readCodeCache(cacheFile, hash), undefined, 'no header');
     assert.equal(readCodeCache(path.join(tmp, 'missing.cache'), hash), undefined, 'no file');
   });
 
+  it('the fingerprint tells bundles apart: one changed byte, a swap of words, any length, any alignment', () => {
+    const bytes = fs.readFileSync(path.join(DIST, 'cli.js'));
+    const seen = new Set<string>([sourceHash(bytes)]);
+    for (const at of [0, 1, 2, 3, 4, 1000, bytes.length - 1]) {
+      const changed = Buffer.from(bytes);
+      changed[at] = changed[at]! ^ 1;
+      seen.add(sourceHash(changed));
+    }
+    const swapped = Buffer.from(bytes);
+    swapped.copy(swapped, 0, 4, 8);
+    bytes.copy(swapped, 4, 0, 4);
+    seen.add(sourceHash(swapped));
+    for (let n = 0; n < 9; n++) seen.add(sourceHash(bytes.subarray(0, n)));
+    assert.equal(seen.size, 1 + 7 + 1 + 9);
+    // The same bytes at an offset not divisible by 4 give the same fingerprint.
+    const shifted = Buffer.alloc(bytes.length + 1);
+    bytes.copy(shifted, 1);
+    assert.equal(sourceHash(shifted.subarray(1)), sourceHash(bytes));
+  });
+
   it('a damaged cache or one of another bundle changes nothing in the report', () => {
     const cacheFile = path.join(tmp, 'cli.js.cache');
     // The right header with a damaged payload: V8 rejects it, the bundle compiles as usual.
-    fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(`normokontrol-code-cache-1\n${hash}\n`, 'latin1'), Buffer.alloc(4096, 7)]));
+    fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(`normokontrol-code-cache-2\n${hash}\n`, 'latin1'), Buffer.alloc(4096, 7)]));
     const damaged = check(tmp);
     assert.equal(damaged.stdout, reference.stdout, damaged.stderr);
     assert.equal(damaged.code, reference.code);
