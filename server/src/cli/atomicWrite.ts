@@ -3,7 +3,6 @@
  * give it the original's mode, then rename it over the original. A reader sees either the old or
  * the new text, never half of it; on failure the temporary file is removed and the original kept.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -13,7 +12,10 @@ export function writeFileAtomic(file: string, text: string): void {
   const target = fs.realpathSync(file);
   const stat = fs.statSync(target);
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  // node:crypto is loaded here, not with the module: a check without --fix does not need it (~6 ms).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', stat.mode & 0o777);
