@@ -48,8 +48,11 @@ export interface PackedNodes {
   readonly ranges: Int32Array;
   /** range index, trailing dot, where its parts are in `lists`, their count, apiece. */
   readonly numbers: Int32Array;
-  /** title, text (empty when flagged in `nodeTexts`), marker apiece; then each number's text. */
-  readonly strings: ReadonlyArray<string | undefined>;
+  /**
+   * Each number's text; then per node its title, its text unless flagged in `nodeTexts`, its
+   * marker if it has one. Only strings that are there: each one costs the clone, a gap too.
+   */
+  readonly strings: readonly string[];
   readonly stamps: readonly Stamp[];
   /** The model's root, appendices and stamps as node indices. */
   readonly root: Int32Array;
@@ -60,13 +63,14 @@ export interface PackedNodes {
 /**
  * Lines as columns: a cloned object costs its keys and a lookup per key on arrival, a column of
  * numbers a copy. Per line: `start`, `end`, `contentStart`, `contentEnd`, `listDepth`,
- * `headingDepth`, `listMarkerStart` in `numbers` (7 apiece), the block and flags in `codes`, the
- * list marker and a content that is not sliced from the text in `strings` (2 apiece).
+ * `headingDepth`, `listMarkerStart` in `numbers` (7 apiece), the block and flags in `codes`, and in
+ * `strings`, line by line, a content that is not sliced from the text and a list marker (most
+ * lines have neither: they add nothing).
  */
 export interface PackedLines {
   readonly numbers: Int32Array;
   readonly codes: Uint8Array;
-  readonly strings: ReadonlyArray<string | undefined>;
+  readonly strings: readonly string[];
 }
 
 /** The keys of a line, in the order `classifyText` gives them. */
@@ -76,6 +80,7 @@ const BOLD = 8;
 const DEBRIS = 16;
 const HAS_HEADING_DEPTH = 32;
 const HAS_LIST_MARKER_START = 64;
+const HAS_LIST_MARKER = 128;
 
 /**
  * The model, packed for `postMessage`. Takes the model apart (its line contents and node texts
@@ -101,9 +106,9 @@ export function packModel(model: DocumentModel): PackedModel {
   for (let i = 0; i < nodes.length; i++) if (nodeTexts[i] === 1) nodes[i]!.text = '';
   for (let i = 0; i < lines.length; i++) if (lineContents[i] === 1) (lines[i] as { content: string }).content = '';
   let packed: PackedModel = { data, lineContents, nodeTexts, nodeOrder };
-  const columns = packLines(lines);
+  const columns = packLines(lines, lineContents);
   if (columns) packed = { ...packed, data: { ...packed.data, lines: [] }, lines: columns };
-  const nodeColumns = nodeOrder === 'nodes' ? packNodes(packed.data) : undefined;
+  const nodeColumns = nodeOrder === 'nodes' ? packNodes(packed.data, nodeTexts) : undefined;
   if (nodeColumns) packed = { ...packed, data: { ...packed.data, stamps: [], root: [], nodes: [], appendices: [] }, nodes: nodeColumns };
   return packed;
 }
@@ -123,7 +128,7 @@ const isInt32 = (n: unknown): n is number => typeof n === 'number' && Number.isI
  * The nodes of `data` (every node once in `data.nodes`) as columns, or undefined when a node, range
  * or number has another shape, or an object of theirs is also used elsewhere in the model.
  */
-function packNodes(data: PackedModel['data']): PackedNodes | undefined {
+function packNodes(data: PackedModel['data'], joined: Uint8Array): PackedNodes | undefined {
   const nodes = data.nodes;
   const index = new Map<RegNode, number>();
   nodes.forEach((n, i) => index.set(n, i));
@@ -145,7 +150,7 @@ function packNodes(data: PackedModel['data']): PackedNodes | undefined {
   const stamps: Stamp[] = [];
   const stampIndex = new Map<object, number>();
   const ints = new Int32Array(nodes.length * NODE_INTS);
-  const strings: Array<string | undefined> = [];
+  const strings: string[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
     const kind = KINDS.indexOf(n.kind);
@@ -190,7 +195,9 @@ function packNodes(data: PackedModel['data']): PackedNodes | undefined {
     if (parent === -2) return undefined;
     ints.set([kind, ranges[0]!, ranges[1]!, ranges[2]!, n.line, linesAt, n.lines.length, childrenAt, n.children.length, number, stamp, parent,
       (n.orphan === true ? ORPHAN_TRUE : n.orphan === false ? ORPHAN_FALSE : 0) | (n.marker !== undefined ? HAS_MARKER : 0)], i * NODE_INTS);
-    strings.push(n.title, n.text, n.marker);
+    strings.push(n.title);
+    if (joined[i] !== 1) strings.push(n.text);
+    if (n.marker !== undefined) strings.push(n.marker);
   }
   const indices = (list: readonly RegNode[]): Int32Array | undefined => {
     const out = new Int32Array(list.length);
@@ -213,7 +220,7 @@ function packNodes(data: PackedModel['data']): PackedNodes | undefined {
     lists: Int32Array.from(lists),
     ranges: Int32Array.from(rangeInts),
     numbers: Int32Array.from(numberInts),
-    strings: [...strings, ...numberTexts],
+    strings: [...numberTexts, ...strings],
     stamps,
     root,
     appendices,
@@ -238,6 +245,7 @@ function sharesAny(value: unknown, test: (o: object) => boolean): boolean {
 /** The nodes from their columns (with their texts: flagged ones joined from `lines`), as `data`'s node lists. */
 function unpackNodes(packed: PackedNodes, lines: readonly Line[], joined: Uint8Array): Pick<DocumentModel, 'stamps' | 'root' | 'nodes' | 'appendices'> {
   const { ints, lists, strings, stamps } = packed;
+  let next = packed.numbers.length / 4;
   const ranges: OffsetRange[] = new Array(packed.ranges.length / 2);
   for (let k = 0; k < ranges.length; k++) ranges[k] = { start: packed.ranges[2 * k]!, end: packed.ranges[2 * k + 1]! };
   const count = ints.length / NODE_INTS;
@@ -246,7 +254,7 @@ function unpackNodes(packed: PackedNodes, lines: readonly Line[], joined: Uint8A
     const partsAt = packed.numbers[at + 2]!;
     const parts: number[] = [];
     for (let p = 0; p < packed.numbers[at + 3]!; p++) parts.push(lists[partsAt + p]!);
-    numbers[k] = { text: strings[count * 3 + k]!, parts, trailingDot: packed.numbers[at + 1] === 1, range: ranges[packed.numbers[at]!]! };
+    numbers[k] = { text: strings[k]!, parts, trailingDot: packed.numbers[at + 1] === 1, range: ranges[packed.numbers[at]!]! };
   }
   const nodes: RegNode[] = new Array(count);
   for (let i = 0, at = 0; i < count; i++, at += NODE_INTS) {
@@ -255,16 +263,16 @@ function unpackNodes(packed: PackedNodes, lines: readonly Line[], joined: Uint8A
     const flags = ints[at + 12]!;
     nodes[i] = {
       kind: KINDS[ints[at]!]!,
-      title: strings[i * 3]!,
+      title: strings[next++]!,
       titleRange: ranges[ints[at + 1]!]!,
       range: ranges[ints[at + 2]!]!,
       headRange: ranges[ints[at + 3]!]!,
       line: ints[at + 4]!,
-      text: joined[i] === 1 ? nodeText(lines, nodeLines) : strings[i * 3 + 1]!,
+      text: joined[i] === 1 ? nodeText(lines, nodeLines) : strings[next++]!,
       lines: nodeLines,
       children: [],
       number: ints[at + 9]! >= 0 ? numbers[ints[at + 9]!] : undefined,
-      marker: flags & HAS_MARKER ? strings[i * 3 + 2] : undefined,
+      marker: flags & HAS_MARKER ? strings[next++] : undefined,
       orphan: flags & ORPHAN_TRUE ? true : flags & ORPHAN_FALSE ? false : undefined,
       stamp: ints[at + 10]! >= 0 ? stamps[ints[at + 10]!] : undefined,
       parent: undefined,
@@ -280,10 +288,10 @@ function unpackNodes(packed: PackedNodes, lines: readonly Line[], joined: Uint8A
 }
 
 /** The lines as columns, or undefined when one of them is not a plain line of the usual shape. */
-function packLines(lines: readonly Line[]): PackedLines | undefined {
+function packLines(lines: readonly Line[], sliced: Uint8Array): PackedLines | undefined {
   const numbers = new Int32Array(lines.length * 7);
   const codes = new Uint8Array(lines.length);
-  const strings: Array<string | undefined> = new Array(lines.length * 2);
+  const strings: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const block = BLOCKS.indexOf(l.block);
@@ -293,9 +301,11 @@ function packLines(lines: readonly Line[]): PackedLines | undefined {
     if (!ints.every((n) => Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff) || Object.is(l.headingDepth, -0) || Object.is(l.listMarkerStart, -0)) return undefined;
     if ((l.headingDepth !== undefined && typeof l.headingDepth !== 'number') || (l.listMarkerStart !== undefined && typeof l.listMarkerStart !== 'number')) return undefined;
     numbers.set(ints, i * 7);
-    codes[i] = block | (l.bold ? BOLD : 0) | (l.debris ? DEBRIS : 0) | (l.headingDepth !== undefined ? HAS_HEADING_DEPTH : 0) | (l.listMarkerStart !== undefined ? HAS_LIST_MARKER_START : 0);
-    strings[i * 2] = l.listMarker;
-    strings[i * 2 + 1] = l.content;
+    codes[i] = block | (l.bold ? BOLD : 0) | (l.debris ? DEBRIS : 0) | (l.headingDepth !== undefined ? HAS_HEADING_DEPTH : 0) |
+      (l.listMarkerStart !== undefined ? HAS_LIST_MARKER_START : 0) | (l.listMarker !== undefined ? HAS_LIST_MARKER : 0);
+    // In the order unpackLines reads them (the order of the keys).
+    if (sliced[i] !== 1) strings.push(l.content);
+    if (l.listMarker !== undefined) strings.push(l.listMarker);
   }
   return { numbers, codes, strings };
 }
@@ -303,6 +313,7 @@ function packLines(lines: readonly Line[]): PackedLines | undefined {
 /** The lines from their columns; contents flagged in `sliced` are sliced from `text`. */
 function unpackLines(text: string, { numbers, codes, strings }: PackedLines, sliced: Uint8Array): Line[] {
   const lines: Line[] = new Array(codes.length);
+  let next = 0;
   for (let i = 0, k = 0; i < codes.length; i++, k += 7) {
     const code = codes[i]!;
     const contentStart = numbers[k + 2]!;
@@ -313,11 +324,11 @@ function unpackLines(text: string, { numbers, codes, strings }: PackedLines, sli
       end: numbers[k + 1]!,
       contentStart,
       contentEnd,
-      content: sliced[i] === 1 ? text.slice(contentStart, contentEnd) : strings[i * 2 + 1]!,
+      content: sliced[i] === 1 ? text.slice(contentStart, contentEnd) : strings[next++]!,
       block: BLOCKS[code & 7]!,
       headingDepth: code & HAS_HEADING_DEPTH ? numbers[k + 5]! : undefined,
       listDepth: numbers[k + 4]!,
-      listMarker: strings[i * 2],
+      listMarker: code & HAS_LIST_MARKER ? strings[next++] : undefined,
       listMarkerStart: code & HAS_LIST_MARKER_START ? numbers[k + 6]! : undefined,
       bold: (code & BOLD) !== 0,
       debris: (code & DEBRIS) !== 0,
