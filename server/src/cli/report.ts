@@ -6,6 +6,7 @@
 import type { Finding, Severity } from '../rules/types';
 import type { FileResult } from './check';
 import { displayPath } from './files';
+import { detached } from '../util/memo';
 import { PositionMapper, type LspRange } from './positions';
 
 /** One edit of a fix. */
@@ -61,15 +62,16 @@ export function toDiagnostics(text: string, findings: readonly Finding[]): JsonD
     const d: JsonDiagnostic = {
       rule: f.ruleId,
       severity: f.severity,
-      message: f.message,
+      // Detached: a message quoting the draft would keep the draft alive until the report is out.
+      message: detached(f.message),
       range: map.range(f.range),
       fixes: (f.fixes ?? []).map((fix) => ({
-        title: fix.title,
-        edits: fix.edits.map((e) => ({ range: map.range(e), newText: e.newText })),
+        title: detached(fix.title),
+        edits: fix.edits.map((e) => ({ range: map.range(e), newText: detached(e.newText) })),
       })),
     };
     if (f.related && f.related.length > 0) {
-      return { ...d, relatedInformation: f.related.map((r) => ({ message: r.message, range: map.range(r.range) })) };
+      return { ...d, relatedInformation: f.related.map((r) => ({ message: detached(r.message), range: map.range(r.range) })) };
     }
     return d;
   });

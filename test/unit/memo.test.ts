@@ -1,0 +1,69 @@
+/**
+ * Bounded string memos and detached strings (server/src/util/memo.ts): a cached heading or a
+ * finding's message quoting a draft must not keep the whole draft in memory (the language server
+ * sees a new text on every keystroke; the CLI keeps every finding until the report is printed).
+ */
+import * as assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { detached, memoizeString } from '../../server/src/util/memo';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** A draft of ~1 MB, made at run time (not a literal: literals live as long as the code). */
+function bigDraft(seed: number): string {
+  return `# Раздел ${seed}\n\n` + `${seed}. Текст пункта, достаточно длинный для проверки.\n`.repeat(20_000);
+}
+
+/** Heap bytes still used after `keep` was given 20 fresh drafts of ~2 MB each (and a full GC). */
+function retainedBytes(keep: (draft: string) => void): number {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 20; i++) keep(bigDraft(1000 + i));
+  gc();
+  return process.memoryUsage().heapUsed - before;
+}
+
+const MB = 1 << 20;
+
+describe('memo: detached strings', () => {
+  it('detached(s) equals s for short, long, sliced and concatenated strings', () => {
+    const text = bigDraft(7);
+    for (const s of ['', 'a', 'Раздел 1', text.slice(3, 40), text.slice(0, 13), 'Пункт ' + text.slice(100, 160) + '.', text]) {
+      assert.equal(detached(s), s);
+    }
+  });
+
+  it('a memoised function answers as the function does, and again from its cache', () => {
+    let calls = 0;
+    const upper = memoizeString((s) => (calls++, s.toUpperCase()), 3);
+    const text = bigDraft(3);
+    const heading = text.slice(2, 20);
+    assert.equal(upper(heading), heading.toUpperCase());
+    assert.equal(upper(heading), heading.toUpperCase());
+    assert.equal(calls, 1);
+    for (const s of ['a', 'b', 'c', 'd']) upper(s);
+    assert.equal(upper(heading), heading.toUpperCase());
+    assert.equal(calls, 6, 'the cache was dropped when full, then the heading computed again');
+  });
+
+  it('headings kept by a memo do not keep their drafts alive', () => {
+    // The check checked: plain slices kept in a map do keep their drafts (20 × ~2 MB).
+    const plain = new Map<string, string>();
+    assert.ok(retainedBytes((d) => void plain.set(d.slice(2, 60), 'x')) > 20 * MB);
+    const memo = memoizeString((s) => s.trim(), 100);
+    const seen: string[] = [];
+    assert.ok(retainedBytes((d) => void seen.push(memo(d.slice(2, 60)))) < 8 * MB);
+    assert.equal(seen.length, 20);
+  });
+
+  it('detached messages quoting drafts do not keep the drafts alive', () => {
+    const messages: string[] = [];
+    assert.ok(retainedBytes((d) => void messages.push(`Пункт «${d.slice(20, 80)}» повторяется`)) > 20 * MB);
+    const kept: string[] = [];
+    const retained = retainedBytes((d) => void kept.push(detached(`Пункт «${d.slice(20, 80)}» повторяется`)));
+    assert.ok(retained < 8 * MB, `${retained}`);
+    assert.deepEqual(kept, messages);
+  });
+});
