@@ -28,6 +28,7 @@ import { dataRegex, plainDataRegex, plainSource, plainText, termsData } from './
 import { sourceShape } from '../util/regexSource';
 import { inZones, protectedZones } from './zones';
 import { lowerBound, upperBound } from '../util/sorted';
+import { RecentCache } from '../util/memo';
 
 export type Platform = 'max' | 'vk' | 'unknown';
 
@@ -606,7 +607,7 @@ export function definitionNodes(model: DocumentModel): RegNode[] {
   return hit;
 }
 
-const definitionCache = new WeakMap<DocumentModel, RegNode[]>();
+const definitionCache = new RecentCache<DocumentModel, RegNode[]>();
 
 function computeDefinitionNodes(model: DocumentModel): RegNode[] {
   const out: RegNode[] = [];
@@ -773,7 +774,7 @@ export function nodeAt(model: DocumentModel, offset: number): RegNode | undefine
   return locate(offset);
 }
 
-const locators = new WeakMap<DocumentModel, (offset: number) => RegNode | undefined>();
+const locators = new RecentCache<DocumentModel, (offset: number) => RegNode | undefined>();
 
 /**
  * A search for the last node whose range contains an offset, in logarithmic time for nested

@@ -18,6 +18,7 @@ import { firstMatchFrom, literalHits, literalSet, roleRegex, roleRegexFor, roles
 import { inZones, protectedZones } from './zones';
 import { plainText } from '../util/plainText';
 import { lowerBound } from '../util/sorted';
+import { RecentCache } from '../util/memo';
 
 /** One role word found in the act. */
 export interface RoleMention extends FormMatch {
@@ -402,7 +403,7 @@ export function fits(word: RoleWord, kind: InstitutionKind | 'unknown'): boolean
   return kind === 'unknown' || word.kind === 'both' || word.kind === 'umbrella' || word.kind === kind;
 }
 
-const usageCache = new WeakMap<readonly RoleMention[], Map<RoleConcept, Map<string, RoleMention[]>>>();
+const usageCache = new RecentCache<readonly RoleMention[], Map<RoleConcept, Map<string, RoleMention[]>>>();
 
 /**
  * Mentions of a concept's words, counted per base word (variants count for their base). Computed
@@ -456,7 +457,7 @@ export function paradigmOfWord(data: RolesData, id: string): Paradigm | undefine
   return ref ? wordParadigm(ref.word) : undefined;
 }
 
-const mentionIndex = new WeakMap<readonly RoleMention[], Map<RoleMention, number>>();
+const mentionIndex = new RecentCache<readonly RoleMention[], Map<RoleMention, number>>();
 
 const COORDINATION = /^[\s\u00a0]*(?:,|и|или|либо|,[\s\u00a0]*а[\s\u00a0]+также)[\s\u00a0]*$/iu;
 

@@ -4,6 +4,7 @@
  * directives), Markdown link destinations, URLs, e-mail addresses and domain names.
  */
 import type { DocumentModel, OffsetRange } from '../model/types';
+import { RecentCache } from '../util/memo';
 
 /** An e-mail address (Latin). */
 export const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\p{L}\p{N}_-])/gu;
@@ -11,7 +12,7 @@ export const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[
 export const DOMAIN_RE = /(?<![\p{L}\p{N}@._-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\p{L}\p{N}_@-])/gu;
 const URL_RE = /(?:https?|ftp|mailto):\/*[^\s<>()\]«»"]+|www\.[^\s<>()\]«»"]+/giu;
 
-const zoneCache = new WeakMap<DocumentModel, { readonly text: string; readonly zones: OffsetRange[] }>();
+const zoneCache = new RecentCache<DocumentModel, { readonly text: string; readonly zones: OffsetRange[] }>();
 
 /**
  * Protected zones of a text, sorted and non-overlapping. Computed once per model and text (several

@@ -20,6 +20,7 @@
 import { DualRe } from '../legal/plainRe';
 import { plainText } from '../util/plainText';
 import type { DocumentModel, OffsetRange, RegNode } from './types';
+import { RecentCache } from '../util/memo';
 
 /** What a reference word names. */
 export type ReferenceKind = 'clause' | 'subclause' | 'section' | 'appendix';
@@ -259,7 +260,7 @@ export class ReferenceResolver {
   }
 }
 
-const modelCache = new WeakMap<DocumentModel, CrossReference[]>();
+const modelCache = new RecentCache<DocumentModel, CrossReference[]>();
 
 /**
  * {@link findReferences} computed once per model (rules, fixes and navigation share it).

@@ -102,6 +102,73 @@ export interface ServiceOptions {
 
 const EMPTY_SETTINGS: Settings = normalizeSettings({});
 
+/**
+ * The remark tree of a text, parsed on first read (by the rules' context, an analysis' reader).
+ *
+ * A class, as is {@link Analysis}, rather than closures over the analysis' variables: with an
+ * arrow function that captured the text and the model (even one never called), V8 kept every
+ * analysed draft's text and model alive through the next young-generation GC, and most were
+ * promoted to the old space: a CLI run's scavenges copied and promoted three times as much.
+ */
+class LazyTree {
+  private parsed: ParseResult | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly uri: string,
+    private readonly logger: ILogger,
+    private readonly incremental: IncrementalParseState | undefined,
+  ) {}
+
+  get result(): ParseResult {
+    if (!this.parsed) {
+      this.parsed = this.incremental ? parseIncremental(this.incremental, this.text) : parseMarkdown(this.text);
+      for (const p of this.parsed.problems) this.logger.warn(`${this.uri}: ${p}`);
+    }
+    return this.parsed;
+  }
+
+  get tree(): Root {
+    return this.result.tree;
+  }
+
+  /** The parse's problems; none before the tree was read. */
+  get problems(): readonly string[] {
+    return this.parsed ? this.parsed.problems : [];
+  }
+}
+
+/** An analysis: what the rules were given, their findings, and the tree on demand. */
+class Analysis implements DocumentAnalysis {
+  readonly text: string;
+  readonly model: DocumentModel;
+  readonly asOf: string;
+  readonly settings: Settings;
+  readonly knowledge: Knowledge;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    input: RunInput,
+    readonly findings: readonly Finding[],
+    private readonly source: LazyTree,
+  ) {
+    this.text = input.text;
+    this.model = input.model;
+    this.asOf = input.asOf;
+    this.settings = input.settings;
+    this.knowledge = input.knowledge;
+  }
+
+  get tree(): Root {
+    return this.source.tree;
+  }
+
+  get problems(): readonly string[] {
+    return this.source.problems;
+  }
+}
+
 /** Creates the service. */
 export function createRegulationService(options: ServiceOptions = {}): IRegulationService {
   const logger = options.logger ?? nullLogger;
@@ -114,35 +181,22 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
 
   const parser = options.parser ?? defaultBlockParser();
 
-  /** Everything of an analysis but its findings; `finish` adds them. */
-  const prepare = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, built?: DocumentModel) => {
+  /** Everything of an analysis but its findings; {@link Analysis} adds them. */
+  const prepare = (uri: string, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, built?: DocumentModel) => {
     // The remark tree is parsed only when someone reads it (no rule does by default): the model
     // comes from the fast block scanner. With `parser: 'remark'` it is parsed up front and the
     // model is built from it.
-    let parsed: ParseResult | undefined;
-    const parse = (): ParseResult => {
-      if (!parsed) {
-        parsed = incremental ? parseIncremental(incremental, text) : parseMarkdown(text);
-        for (const p of parsed.problems) logger.warn(`${uri}: ${p}`);
-      }
-      return parsed;
-    };
-    const model = built ?? (parser === 'remark' ? buildModel(text, parse().tree) : buildModel(text));
+    const tree = new LazyTree(text, uri, logger, incremental);
+    const model = built ?? (parser === 'remark' ? buildModel(text, tree.tree) : buildModel(text));
     const knowledge = getKnowledge(settings.knowledge);
     const asOf = settings.asOf ?? today();
-    const lazy = { get tree(): Root { return parse().tree; } };
-    const input: RunInput = { text, model, lazyTree: lazy, settings, knowledge, asOf, rules, logger, token, failedRules };
-    const finish = (findings: Finding[]): DocumentAnalysis => ({
-      uri, version, text, model, findings, asOf, settings, knowledge,
-      get tree(): Root { return parse().tree; },
-      get problems(): readonly string[] { return parsed ? parsed.problems : []; },
-    });
-    return { input, finish };
+    const input: RunInput = { text, model, lazyTree: tree, settings, knowledge, asOf, rules, logger, token, failedRules };
+    return { input, tree };
   };
 
   const compute = (uri: string, version: number, text: string, settings: Settings, token?: ICancellationToken, incremental?: IncrementalParseState, built?: DocumentModel): DocumentAnalysis => {
-    const { input, finish } = prepare(uri, version, text, settings, token, incremental, built);
-    return finish(runRules(input));
+    const { input, tree } = prepare(uri, text, settings, token, incremental, built);
+    return new Analysis(uri, version, input, runRules(input), tree);
   };
 
   const cacheKey = (settings: Settings): string => JSON.stringify(settings) + '|' + (settings.asOf ?? today());
@@ -168,8 +222,8 @@ export function createRegulationService(options: ServiceOptions = {}): IRegulati
       if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
       // Documents are updated in place (LSP): read uri, version and text before the first await.
       const { uri, version } = doc;
-      const { input, finish } = prepare(uri, version, doc.getText(), settings, token, parseStateOf(uri));
-      const analysis = finish(await runRulesAsync(input));
+      const { input, tree } = prepare(uri, doc.getText(), settings, token, parseStateOf(uri));
+      const analysis = new Analysis(uri, version, input, await runRulesAsync(input), tree);
       const current = cache.get(uri);
       if (!token?.isCancellationRequested && !(current && current.version > version)) cache.set(uri, { version, key, analysis });
       return analysis;

@@ -17,6 +17,7 @@ import type { DocumentModel, Line, RegNode } from '../model/types';
 import type { Fix, OffsetEdit } from '../rules/types';
 import { isRenumberable, planEdits, shiftPlan } from './renumber';
 import { matchesPatterns, stripHeadingDecor } from '../util/headings';
+import { RecentCache } from '../util/memo';
 
 /** Normalises a heading for matching profile patterns (no emphasis, numbering, quotes; ё → е). */
 function normalizeTitle(s: string): string {
@@ -46,7 +47,7 @@ interface SectionIndex {
   readonly specs: Map<readonly SectionSpec[], Array<number | undefined>>;
 }
 
-const sectionIndexes = new WeakMap<DocumentModel, SectionIndex>();
+const sectionIndexes = new RecentCache<DocumentModel, SectionIndex>();
 
 function sectionIndex(model: DocumentModel): SectionIndex {
   let index = sectionIndexes.get(model);
@@ -201,7 +202,7 @@ interface NeighbourStyle {
 }
 
 /** Per neighbour node (each belongs to one model): every missing section of a draft mostly asks the same one. */
-const styles = new WeakMap<RegNode, NeighbourStyle>();
+const styles = new RecentCache<RegNode, NeighbourStyle>(8);
 
 function styleOf(model: DocumentModel, neighbour: RegNode | undefined): NeighbourStyle {
   let style = neighbour ? styles.get(neighbour) : undefined;

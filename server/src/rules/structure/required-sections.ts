@@ -19,7 +19,7 @@ import type { DocumentModel, OffsetRange, RegNode } from '../../model/types';
 import { insertSectionFix } from '../../service/insertSection';
 import { defineRule } from '../types';
 import { matchesPatterns, stripHeadingDecor } from '../../util/headings';
-import { memoizeString } from '../../util/memo';
+import { memoizeString, RecentCache } from '../../util/memo';
 
 /**
  * True when any of the patterns matches `s` (one or two joined regexes per list, see
@@ -112,7 +112,7 @@ interface PartIndex {
   readonly found: Map<SectionSpec, RegNode | undefined>;
 }
 
-const partIndexes = new WeakMap<DocumentModel, PartIndex>();
+const partIndexes = new RecentCache<DocumentModel, PartIndex>();
 
 function indexOf(model: DocumentModel): PartIndex {
   let index = partIndexes.get(model);
