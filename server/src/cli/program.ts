@@ -15,9 +15,8 @@ import { feedScript, ModelFeed, sinceStart, wantsFeed, type Prepared } from './m
 import { checkFilesInPool, poolSize, workerScript } from './pool';
 import { displayPath, expandInputs } from './files';
 import { formatSarif } from './formatSarif';
-import { formatText } from './formatText';
 import { formatOutlineText, toJsonOutline, type JsonOutlineNode } from './outline';
-import { countBySeverity, exitCodeOf, toJsonFile, type JsonFile } from './report';
+import { countBySeverity, exitCodeOf, jsonReport, toJsonFile, toReportEntry, type JsonFile, type ReportEntry, type ReportFormat } from './report';
 
 /** The process around the CLI; tests replace it. */
 export interface CliEnv {
@@ -192,7 +191,7 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     });
 
   async function runCheck(inputs: string[], options: CheckCliOptions): Promise<number> {
-    const format = parseFormat(options.format, ['text', 'json', 'sarif']);
+    const format = parseFormat(options.format, ['text', 'json', 'sarif']) as ReportFormat;
     const asOf = parseAsOf(options.asOf);
     const override: Settings | undefined = asOf === undefined ? undefined : { rules: {}, knowledge: {}, asOf };
     const reported = new Set<string>();
@@ -228,7 +227,7 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     const { files, problems } = await expandInputs(inputs, cwd);
     for (const p of problems) warn(p);
     const svc = getService();
-    const results: JsonFile[] = [];
+    const results: ReportEntry[] = [];
     // Settings first (configuration errors are per file), then the checks: in a worker pool on
     // every core for many files (results in input order), else here.
     const slots: Array<JsonFile | { file: string; settings: Settings }> = files.map((file) => {
@@ -244,6 +243,8 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     const size = env.service === undefined ? poolSize(jobs.length) : 0;
     const script = size > 0 ? workerScript() : undefined;
     const checkHere = (j: { file: string; settings: Settings }, prepared?: Prepared): JsonFile => toJsonFile(checkFile(j.file, j.settings, { service: svc, fix, prepared }), cwd);
+    // Each file's part of the report is rendered as soon as it is checked (see ReportEntry).
+    const entryOf = (f: JsonFile): ReportEntry => toReportEntry(f, format);
     // Without a pool (two cores): a second thread reads the files and builds their models.
     const fed = !script && !fix && env.service === undefined && wantsFeed(jobs.length) ? feedScript() : undefined;
     // A worker the launcher started early for a feed that is not wanted after all is stopped.
@@ -251,28 +252,28 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
       const early = takeEarlyFeedWorker();
       if (early) stopFeedWorker(early);
     }
-    let checked: JsonFile[];
-    if (script) checked = await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, (j) => checkHere(j));
+    let checked: ReportEntry[];
+    if (script) checked = (await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, (j) => checkHere(j))).map(entryOf);
     else if (fed) {
       const feed = new ModelFeed(jobs.map((j) => j.file), fed);
       try {
-        checked = jobs.map((j, i) => checkHere(j, feed.take(i)));
+        checked = jobs.map((j, i) => entryOf(checkHere(j, feed.take(i))));
       } finally {
         feed.close();
         // A developer's view of the split (bench/README.md).
         if (process.env['NORMOKONTROL_FEED_STATS'] === '1') err(`model feed: ${JSON.stringify({ ...feed.stats, endedAt: sinceStart() })}\n`);
       }
-    } else checked = jobs.map((j) => checkHere(j));
+    } else checked = jobs.map((j) => entryOf(checkHere(j)));
     let k = 0;
-    for (const slot of slots) results.push('settings' in slot ? checked[k++]! : slot);
+    for (const slot of slots) results.push('settings' in slot ? checked[k++]! : entryOf(slot));
     for (const r of results) if (r.error !== undefined) warn(`${r.path}: ${r.error}`);
 
     // Compact, one line: a report grows with the corpus (bench corpus: 2.1 MB instead of 3.7 MB
     // indented, ~15 ms less to make and write); `jq .` shows it indented.
-    if (format === 'json') out(JSON.stringify({ files: results }) + '\n');
-    else if (format === 'sarif') out(JSON.stringify(formatSarif(results, svc.rules, packageVersion(), cwd)) + '\n');
+    if (format === 'json') out(jsonReport(results));
+    else if (format === 'sarif') out(JSON.stringify(formatSarif(results.map((r) => r.file!), svc.rules, packageVersion(), cwd)) + '\n');
     else {
-      out(formatText(results));
+      out(results.map((r) => r.rendered!).join(''));
       const c = countBySeverity(results);
       const fixed = results.reduce((n, r) => n + (r.fixesApplied ?? 0), 0);
       const fixedFiles = results.filter((r) => (r.fixesApplied ?? 0) > 0).length;

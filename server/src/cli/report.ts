@@ -5,8 +5,9 @@
  */
 import type { Finding, Severity } from '../rules/types';
 import type { FileResult } from './check';
-import { displayPath } from './files';
 import { detached } from '../util/memo';
+import { displayPath } from './files';
+import { formatText } from './formatText';
 import { PositionMapper, type LspRange } from './positions';
 
 /** One edit of a fix. */
@@ -88,15 +89,53 @@ export function toJsonFile(result: FileResult, cwd: string): JsonFile {
   };
 }
 
-/** Counts diagnostics by severity. */
-export function countBySeverity(files: readonly JsonFile[]): Record<Severity, number> {
+/**
+ * A file's part of a report as `check` keeps it until the report is written: what the summary and
+ * the exit code need and, for JSON and text reports, the file's rendering — not the object graph
+ * of its diagnostics (kept for SARIF only). Hundreds of files' diagnostics kept as objects were
+ * copied by every young-generation GC of a run and promoted to the old space.
+ */
+export interface ReportEntry {
+  readonly path: string;
+  readonly error?: string;
+  readonly fixesApplied?: number;
+  readonly counts: Readonly<Record<Severity, number>>;
+  /** Format `json`: the file's JSON; format `text`: its lines. */
+  readonly rendered?: string;
+  /** Format `sarif`: the file. */
+  readonly file?: JsonFile;
+}
+
+export type ReportFormat = 'text' | 'json' | 'sarif';
+
+/** The report entry of `file` for a report in `format`. */
+export function toReportEntry(file: JsonFile, format: ReportFormat): ReportEntry {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of files) for (const d of f.diagnostics) counts[d.severity]++;
+  for (const d of file.diagnostics) counts[d.severity]++;
+  return {
+    path: file.path,
+    error: file.error,
+    fixesApplied: file.fixesApplied,
+    counts,
+    rendered: format === 'json' ? JSON.stringify(file) : format === 'text' ? formatText([file]) : undefined,
+    file: format === 'sarif' ? file : undefined,
+  };
+}
+
+/** The JSON report of `entries` (made with format `json`): `{"files":[…]}`, one line. */
+export function jsonReport(entries: readonly ReportEntry[]): string {
+  return `{"files":[${entries.map((e) => e.rendered!).join(',')}]}\n`;
+}
+
+/** Counts diagnostics by severity. */
+export function countBySeverity(entries: readonly ReportEntry[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const e of entries) for (const k of Object.keys(counts) as Severity[]) counts[k] += e.counts[k];
   return counts;
 }
 
 /** The exit code of a check: 2 on any file failure, 1 on any error-level finding, else 0. */
-export function exitCodeOf(files: readonly JsonFile[]): 0 | 1 | 2 {
-  if (files.some((f) => f.error !== undefined)) return 2;
-  return files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+export function exitCodeOf(entries: readonly ReportEntry[]): 0 | 1 | 2 {
+  if (entries.some((e) => e.error !== undefined)) return 2;
+  return entries.some((e) => e.counts.error > 0) ? 1 : 0;
 }
