@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { detached, memoizeString } from '../../server/src/util/memo';
+import { detached, memoizeString, RecentCache } from '../../server/src/util/memo';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -65,5 +65,32 @@ describe('memo: detached strings', () => {
     const retained = retainedBytes((d) => void kept.push(detached(`Пункт «${d.slice(20, 80)}» повторяется`)));
     assert.ok(retained < 8 * MB, `${retained}`);
     assert.deepEqual(kept, messages);
+  });
+});
+
+describe('memo: RecentCache', () => {
+  it('answers for the last `size` keys set, by identity, and forgets older ones', () => {
+    const cache = new RecentCache<object, number>(2);
+    const a = {};
+    const b = {};
+    const c = {};
+    assert.equal(cache.get(a), undefined);
+    cache.set(a, 1).set(b, 2);
+    assert.equal(cache.get(a), 1);
+    assert.equal(cache.get(b), 2);
+    assert.equal(cache.get({}), undefined, 'an equal object is another key');
+    cache.set(a, 10);
+    assert.equal(cache.get(a), 10, 'setting a kept key replaces its value, and keeps the other key');
+    assert.equal(cache.get(b), 2);
+    cache.set(c, 3);
+    assert.equal(cache.get(c), 3);
+    assert.equal([cache.get(a), cache.get(b)].filter((v) => v !== undefined).length, 1, 'one of the older keys is gone');
+  });
+
+  it('keeps no more than `size` models alive', () => {
+    const cache = new RecentCache<object, string>(4);
+    const retained = retainedBytes((d) => void cache.set({ text: d }, d.slice(0, 40)));
+    assert.ok(retained < 4 * 2.5 * MB + 4 * MB, `${retained}`);
+    assert.ok(retained > 2 * MB, 'the last drafts are kept');
   });
 });
