@@ -87,6 +87,17 @@ describe('memo: RecentCache', () => {
     assert.equal([cache.get(a), cache.get(b)].filter((v) => v !== undefined).length, 1, 'one of the older keys is gone');
   });
 
+  it('keeps the last key by default', () => {
+    const cache = new RecentCache<object, number>();
+    const a = {};
+    const b = {};
+    cache.set(a, 1);
+    assert.equal(cache.get(a), 1);
+    cache.set(b, 2);
+    assert.equal(cache.get(b), 2);
+    assert.equal(cache.get(a), undefined);
+  });
+
   it('keeps no more than `size` models alive', () => {
     const cache = new RecentCache<object, string>(4);
     const retained = retainedBytes((d) => void cache.set({ text: d }, d.slice(0, 40)));

@@ -201,11 +201,13 @@ interface NeighbourStyle {
   readonly blank: boolean;
 }
 
-/** Per neighbour node (each belongs to one model): every missing section of a draft mostly asks the same one. */
-const styles = new RecentCache<RegNode, NeighbourStyle>(8);
+/** Per model, per neighbour node: every missing section of a draft mostly asks the same one. */
+const styles = new RecentCache<DocumentModel, Map<RegNode | undefined, NeighbourStyle>>();
 
 function styleOf(model: DocumentModel, neighbour: RegNode | undefined): NeighbourStyle {
-  let style = neighbour ? styles.get(neighbour) : undefined;
+  let byNode = styles.get(model);
+  if (!byNode) styles.set(model, (byNode = new Map()));
+  let style = byNode.get(neighbour);
   if (!style) {
     const clause = firstClause(neighbour);
     style = {
@@ -216,7 +218,7 @@ function styleOf(model: DocumentModel, neighbour: RegNode | undefined): Neighbou
       clauseDot: clause?.number?.trailingDot ?? true,
       blank: blankStyle(model, neighbour),
     };
-    if (neighbour) styles.set(neighbour, style);
+    byNode.set(neighbour, style);
   }
   return style;
 }

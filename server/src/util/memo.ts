@@ -30,23 +30,24 @@ export function detached(s: string): string {
 }
 
 /**
- * A cache of what was computed for the last few objects of a document — a model, a node, a list
- * of mentions — looked up by identity: `get`/`set` as on a `WeakMap`, but only the `size` most
- * recently set keys are kept (and kept alive: a bounded amount).
+ * A cache of what was computed for the last objects of a document — a model, a list of mentions —
+ * looked up by identity: `get`/`set` as on a `WeakMap`, but only the `size` most recently set keys
+ * are kept (and kept alive: a bounded amount; by default the last one).
  *
  * Why not a `WeakMap` for them: a module-level `WeakMap` soon lives in V8's old space, and in a
  * young-generation GC (a scavenge) the values it holds for young keys are reached from the old
  * space, so they survive: every model checked since the last scavenge was copied with its nodes
  * and texts, and many were promoted to the old space to die there (a CLI run's scavenges copied
  * about three times what they otherwise copy). Those keys are asked for again within the analysis
- * that made them, or the next request about the same document, so a few recent ones are enough.
+ * that made them, or the next request about the same document, so the last one is enough; each
+ * further one kept alive is a model more copied by every scavenge of a CLI run.
  */
 export class RecentCache<K extends object, V> {
   private readonly keys: Array<K | undefined>;
   private readonly values: Array<V | undefined>;
   private next = 0;
 
-  constructor(readonly size = 4) {
+  constructor(readonly size = 1) {
     this.keys = new Array<K | undefined>(size).fill(undefined);
     this.values = new Array<V | undefined>(size).fill(undefined);
   }
