@@ -74,7 +74,7 @@ export interface PackedLines {
 }
 
 /** The keys of a line, in the order `classifyText` gives them. */
-const LINE_KEYS = 'index,start,end,contentStart,contentEnd,content,block,headingDepth,listDepth,listMarker,listMarkerStart,bold,debris';
+const LINE_KEYS = ['index', 'start', 'end', 'contentStart', 'contentEnd', 'content', 'block', 'headingDepth', 'listDepth', 'listMarker', 'listMarkerStart', 'bold', 'debris'];
 const BLOCKS: ReadonlyArray<Line['block']> = ['paragraph', 'heading', 'html', 'code', 'table', 'other', 'blank'];
 const BOLD = 8;
 const DEBRIS = 16;
@@ -87,7 +87,10 @@ const HAS_LIST_MARKER = 128;
  * are emptied): the caller must not use it afterwards.
  */
 export function packModel(model: DocumentModel): PackedModel {
-  const { text, lineAt: _lineAt, ...data } = model;
+  const text = model.text;
+  // The model's keys in order but the text and lineAt (no object rest: a slow builtin cold).
+  const data: Record<string, unknown> = {};
+  for (const k in model) if (k !== 'text' && k !== 'lineAt' && Object.prototype.hasOwnProperty.call(model, k)) data[k] = model[k as keyof DocumentModel];
   const lines = model.lines as Line[];
   const walked = everyNode(model);
   const nodeOrder = sameNodes(walked, model.nodes) ? 'nodes' : 'walk';
@@ -96,33 +99,70 @@ export function packModel(model: DocumentModel): PackedModel {
   const nodeTexts = new Uint8Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
-    if (n.lines.length > 0 && n.text.length > 0 && n.text === nodeText(lines, n.lines)) nodeTexts[i] = 1;
+    if (n.lines.length > 0 && n.text.length > 0 && isJoined(n.text, lines, n.lines)) nodeTexts[i] = 1;
   }
   const lineContents = new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.content.length > 0 && l.content === text.slice(l.contentStart, l.contentEnd)) lineContents[i] = 1;
+    // Equal to text.slice(contentStart, contentEnd), without the slice.
+    if (l.content.length > 0 && l.contentStart >= 0 && l.contentEnd <= text.length && l.content.length === l.contentEnd - l.contentStart && text.startsWith(l.content, l.contentStart)) lineContents[i] = 1;
   }
   for (let i = 0; i < nodes.length; i++) if (nodeTexts[i] === 1) nodes[i]!.text = '';
   for (let i = 0; i < lines.length; i++) if (lineContents[i] === 1) (lines[i] as { content: string }).content = '';
-  let packed: PackedModel = { data, lineContents, nodeTexts, nodeOrder };
+  const packedData = data as unknown as PackedModel['data'];
   const columns = packLines(lines, lineContents);
-  if (columns) packed = { ...packed, data: { ...packed.data, lines: [] }, lines: columns };
-  const nodeColumns = nodeOrder === 'nodes' ? packNodes(packed.data, nodeTexts) : undefined;
-  if (nodeColumns) packed = { ...packed, data: { ...packed.data, stamps: [], root: [], nodes: [], appendices: [] }, nodes: nodeColumns };
-  return packed;
+  if (columns) data['lines'] = [];
+  const nodeColumns = nodeOrder === 'nodes' ? packNodes(packedData, nodeTexts) : undefined;
+  if (nodeColumns) {
+    data['stamps'] = [];
+    data['root'] = [];
+    data['nodes'] = [];
+    data['appendices'] = [];
+  }
+  return { data: packedData, lineContents, nodeTexts, nodeOrder, lines: columns, nodes: nodeColumns };
 }
 
 /** The keys of a node, in the order `makeNode` gives them, its kinds, and the keys of a clause number and a range. */
-const NODE_KEYS = 'kind,title,titleRange,range,headRange,line,text,lines,children,number,marker,orphan,stamp,parent';
+const NODE_KEYS = ['kind', 'title', 'titleRange', 'range', 'headRange', 'line', 'text', 'lines', 'children', 'number', 'marker', 'orphan', 'stamp', 'parent'];
 const KINDS: ReadonlyArray<RegNode['kind']> = ['stamp', 'title', 'section', 'clause', 'subclause', 'item', 'appendix'];
-const NUMBER_KEYS = 'text,parts,trailingDot,range';
+const NUMBER_KEYS = ['text', 'parts', 'trailingDot', 'range'];
+const RANGE_KEYS = ['start', 'end'];
 const NODE_INTS = 13;
 const ORPHAN_TRUE = 1;
 const ORPHAN_FALSE = 2;
 const HAS_MARKER = 4;
 
-const isInt32 = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff && !Object.is(n, -0);
+const isInt32 = (n: unknown): n is number => typeof n === 'number' && (n | 0) === n && (n !== 0 || 1 / n > 0);
+
+/**
+ * Whether `o` has exactly the own enumerable keys `keys`, in that order (as `Object.keys(o)`
+ * would list them), without making that list: packing asks it of every line and node.
+ */
+function hasKeys(o: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k) || k !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+/** Whether `s` is the contents of `lines[indices]` joined by line breaks ({@link nodeText}), without joining them. */
+function isJoined(s: string, lines: readonly Line[], indices: readonly number[]): boolean {
+  let at = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const c = lines[indices[k]!]!.content;
+    if (k > 0) {
+      // nodeText joins non-empty contents after the first with a line break.
+      if (c.length === 0) continue;
+      if (s.charCodeAt(at) !== 10) return false;
+      at++;
+    }
+    if (!s.startsWith(c, at)) return false;
+    at += c.length;
+  }
+  return at === s.length;
+}
 
 /**
  * The nodes of `data` (every node once in `data.nodes`) as columns, or undefined when a node, range
@@ -137,7 +177,7 @@ function packNodes(data: PackedModel['data'], joined: Uint8Array): PackedNodes |
   const rangeOf = (r: OffsetRange): number => {
     let k = rangeIndex.get(r);
     if (k === undefined) {
-      if (!r || typeof r !== 'object' || Object.keys(r).join(',') !== 'start,end' || !isInt32(r.start) || !isInt32(r.end)) return -1;
+      if (!r || typeof r !== 'object' || !hasKeys(r, RANGE_KEYS) || !isInt32(r.start) || !isInt32(r.end)) return -1;
       rangeIndex.set(r, (k = rangeIndex.size));
       rangeInts.push(r.start, r.end);
     }
@@ -154,10 +194,12 @@ function packNodes(data: PackedModel['data'], joined: Uint8Array): PackedNodes |
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
     const kind = KINDS.indexOf(n.kind);
-    if (kind < 0 || Object.keys(n).join(',') !== NODE_KEYS || typeof n.title !== 'string' || typeof n.text !== 'string' || !isInt32(n.line)) return undefined;
+    if (kind < 0 || !hasKeys(n, NODE_KEYS) || typeof n.title !== 'string' || typeof n.text !== 'string' || !isInt32(n.line)) return undefined;
     if (!(n.marker === undefined || typeof n.marker === 'string') || !(n.orphan === undefined || typeof n.orphan === 'boolean')) return undefined;
-    const ranges = [rangeOf(n.titleRange), rangeOf(n.range), rangeOf(n.headRange)];
-    if (ranges.includes(-1)) return undefined;
+    const titleRange = rangeOf(n.titleRange);
+    const range = rangeOf(n.range);
+    const headRange = rangeOf(n.headRange);
+    if (titleRange < 0 || range < 0 || headRange < 0) return undefined;
     const linesAt = lists.length;
     for (const l of n.lines) {
       if (!isInt32(l)) return undefined;
@@ -174,7 +216,7 @@ function packNodes(data: PackedModel['data'], joined: Uint8Array): PackedNodes |
       const num = n.number;
       number = numberIndex.get(num) ?? -1;
       if (number < 0) {
-        if (Object.keys(num).join(',') !== NUMBER_KEYS || typeof num.text !== 'string' || typeof num.trailingDot !== 'boolean' || !Array.isArray(num.parts) || !num.parts.every(isInt32)) return undefined;
+        if (!hasKeys(num, NUMBER_KEYS) || typeof num.text !== 'string' || typeof num.trailingDot !== 'boolean' || !Array.isArray(num.parts) || !num.parts.every(isInt32)) return undefined;
         const range = rangeOf(num.range);
         if (range < 0) return undefined;
         numberIndex.set(num, (number = numberIndex.size));
@@ -193,8 +235,20 @@ function packNodes(data: PackedModel['data'], joined: Uint8Array): PackedNodes |
     }
     const parent = n.parent === undefined ? -1 : index.get(n.parent) ?? -2;
     if (parent === -2) return undefined;
-    ints.set([kind, ranges[0]!, ranges[1]!, ranges[2]!, n.line, linesAt, n.lines.length, childrenAt, n.children.length, number, stamp, parent,
-      (n.orphan === true ? ORPHAN_TRUE : n.orphan === false ? ORPHAN_FALSE : 0) | (n.marker !== undefined ? HAS_MARKER : 0)], i * NODE_INTS);
+    const at = i * NODE_INTS;
+    ints[at] = kind;
+    ints[at + 1] = titleRange;
+    ints[at + 2] = range;
+    ints[at + 3] = headRange;
+    ints[at + 4] = n.line;
+    ints[at + 5] = linesAt;
+    ints[at + 6] = n.lines.length;
+    ints[at + 7] = childrenAt;
+    ints[at + 8] = n.children.length;
+    ints[at + 9] = number;
+    ints[at + 10] = stamp;
+    ints[at + 11] = parent;
+    ints[at + 12] = (n.orphan === true ? ORPHAN_TRUE : n.orphan === false ? ORPHAN_FALSE : 0) | (n.marker !== undefined ? HAS_MARKER : 0);
     strings.push(n.title);
     if (joined[i] !== 1) strings.push(n.text);
     if (n.marker !== undefined) strings.push(n.marker);
@@ -213,8 +267,13 @@ function packNodes(data: PackedModel['data'], joined: Uint8Array): PackedNodes |
   const stampNodes = indices(data.stamps);
   if (!root || !appendices || !stampNodes) return undefined;
   // Nothing else in the model (nor in the stamps, which travel as they are) may share these objects.
-  const elsewhere = { ...data, stamps, root: [], nodes: [], appendices: [] };
-  if (sharesAny(elsewhere, (o) => index.has(o as RegNode) || rangeIndex.has(o) || numberIndex.has(o))) return undefined;
+  const shared = (o: object): boolean => index.has(o as RegNode) || rangeIndex.has(o) || numberIndex.has(o);
+  const seen = new Set<object>();
+  if (sharesAny(stamps, shared, seen)) return undefined;
+  for (const k in data) {
+    if (k === 'stamps' || k === 'root' || k === 'nodes' || k === 'appendices') continue;
+    if (sharesAny((data as Record<string, unknown>)[k], shared, seen)) return undefined;
+  }
   return {
     ints,
     lists: Int32Array.from(lists),
@@ -228,16 +287,16 @@ function packNodes(data: PackedModel['data'], joined: Uint8Array): PackedNodes |
   };
 }
 
-/** True when some object reachable from `value` passes `test`. */
-function sharesAny(value: unknown, test: (o: object) => boolean): boolean {
-  const seen = new Set<object>();
+/** True when some object reachable from `value` (and not in `seen`) passes `test`. */
+function sharesAny(value: unknown, test: (o: object) => boolean, seen: Set<object>): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
     if (v === null || typeof v !== 'object' || seen.has(v)) continue;
     seen.add(v);
     if (test(v)) return true;
-    for (const x of Object.values(v)) stack.push(x);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
+    else for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) stack.push((v as Record<string, unknown>)[k]);
   }
   return false;
 }
@@ -295,12 +354,18 @@ function packLines(lines: readonly Line[], sliced: Uint8Array): PackedLines | un
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const block = BLOCKS.indexOf(l.block);
-    if (l.index !== i || block < 0 || Object.keys(l).join(',') !== LINE_KEYS) return undefined;
+    if (l.index !== i || block < 0 || !hasKeys(l, LINE_KEYS)) return undefined;
     if (!(typeof l.bold === 'boolean' && typeof l.debris === 'boolean' && (l.listMarker === undefined || typeof l.listMarker === 'string'))) return undefined;
-    const ints = [l.start, l.end, l.contentStart, l.contentEnd, l.listDepth, l.headingDepth ?? 0, l.listMarkerStart ?? 0];
-    if (!ints.every((n) => Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff) || Object.is(l.headingDepth, -0) || Object.is(l.listMarkerStart, -0)) return undefined;
-    if ((l.headingDepth !== undefined && typeof l.headingDepth !== 'number') || (l.listMarkerStart !== undefined && typeof l.listMarkerStart !== 'number')) return undefined;
-    numbers.set(ints, i * 7);
+    if (!isInt32(l.start) || !isInt32(l.end) || !isInt32(l.contentStart) || !isInt32(l.contentEnd) || !isInt32(l.listDepth)) return undefined;
+    if ((l.headingDepth !== undefined && !isInt32(l.headingDepth)) || (l.listMarkerStart !== undefined && !isInt32(l.listMarkerStart))) return undefined;
+    const at = i * 7;
+    numbers[at] = l.start;
+    numbers[at + 1] = l.end;
+    numbers[at + 2] = l.contentStart;
+    numbers[at + 3] = l.contentEnd;
+    numbers[at + 4] = l.listDepth;
+    numbers[at + 5] = l.headingDepth ?? 0;
+    numbers[at + 6] = l.listMarkerStart ?? 0;
     codes[i] = block | (l.bold ? BOLD : 0) | (l.debris ? DEBRIS : 0) | (l.headingDepth !== undefined ? HAS_HEADING_DEPTH : 0) |
       (l.listMarkerStart !== undefined ? HAS_LIST_MARKER_START : 0) | (l.listMarker !== undefined ? HAS_LIST_MARKER : 0);
     // In the order unpackLines reads them (the order of the keys).
