@@ -27,6 +27,7 @@ import { isPlainCode as refsPlainCode, wordAt as refsWordAt } from '../../server
 import type { ClauseNumber } from '../../server/src/model/types';
 import { findForms, paradigm, paradigmIds } from '../../server/src/morph';
 import { inlineCodeRanges, linkDestinations, linkRanges, protectedZones } from '../../server/src/analysis/zones';
+import { displayPath } from '../../server/src/cli/files';
 import { SHARED_CORPUS } from '../helpers/fixtures';
 
 /** The shared real drafts (`../shared/corpus`, beside the project), sorted by name; there must be some. */
@@ -2171,5 +2172,27 @@ describe('fast paths (structure9): self-reference scans without `u` on plain lin
         if (plainT9(line)) for (const kind of kinds) assert.deepEqual(title9.selfRefs(line, kind, true), title9.selfRefs(line, kind, false), line);
       }
     }
+  });
+});
+
+describe('fast paths: report paths without path.relative (cli/files displayPath)', () => {
+  /** The function as it was: path.relative for every file. */
+  const reference = (file: string, cwd: string): string => {
+    const rel = path.relative(cwd, file);
+    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+  };
+  const segment = fc.constantFrom('a', 'b', 'проект', '.', '..', '', '..x', '.md', 'a b', 'x.md');
+  const absPath = fc.array(segment, { minLength: 0, maxLength: 5 }).map((parts) => '/' + parts.join('/'));
+
+  it('gives what path.relative gave, for normalised and other paths alike', () => {
+    fc.assert(
+      fc.property(absPath, absPath, fc.boolean(), (a, b, nested) => {
+        // Half the files under the cwd: the fast path's case.
+        const file = nested ? `${a}/${b.slice(1)}` : b;
+        assert.equal(displayPath(file, a), reference(file, a));
+        assert.equal(displayPath(path.resolve(file), path.resolve(a)), reference(path.resolve(file), path.resolve(a)));
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
   });
 });

@@ -73,6 +73,15 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
 
 /** A path as users see it in reports: relative to `cwd` when inside it, else absolute. */
 export function displayPath(file: string, cwd: string): string {
+  // A normalised file under a normalised cwd (as the expanded inputs are): the rest of its path,
+  // as path.relative gives it, without its work (~10 µs a file, every file of a report).
+  if (process.platform !== 'win32' && cwd.length > 1 && file.length > cwd.length + 1 && file.charCodeAt(cwd.length) === 47 && file.startsWith(cwd) && !cwd.endsWith('/') && !UNNORMALISED.test(cwd)) {
+    const rest = file.slice(cwd.length + 1);
+    if (!UNNORMALISED.test('/' + rest)) return rest.startsWith('..') ? file : rest;
+  }
   const rel = path.relative(cwd, file);
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
+
+/** A path with an empty, `.` or `..` segment or a trailing slash (not what path.resolve gives). */
+const UNNORMALISED = /\/\/|\/\.\.?(?:\/|$)|\/$/;
