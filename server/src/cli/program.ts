@@ -9,14 +9,14 @@ import { Command, CommanderError, type HelpConfiguration } from 'commander';
 import { isIsoDate, mergeSettings, normalizeSettings, type Settings } from '../config';
 import { ConfigFileError, ConfigResolver, readConfigFile, type LoadedConfig } from '../configFile';
 import { createRegulationService, type IRegulationService } from '../service';
-import { checkFile, describeIoError } from './check';
+import { checkFile, describeIoError, type FileResult } from './check';
 import { stopFeedWorker, takeEarlyFeedWorker } from './early';
 import { feedScript, ModelFeed, sinceStart, wantsFeed, type Prepared } from './models';
 import { checkFilesInPool, poolSize, workerScript } from './pool';
 import { displayPath, expandInputs } from './files';
 import { formatSarif } from './formatSarif';
 import { formatOutlineText, toJsonOutline, type JsonOutlineNode } from './outline';
-import { countBySeverity, exitCodeOf, jsonReport, toJsonFile, toReportEntry, type JsonFile, type ReportEntry, type ReportFormat } from './report';
+import { countBySeverity, exitCodeOf, jsonReport, jsonReportEntry, toJsonFile, toReportEntry, type JsonFile, type ReportEntry, type ReportFormat } from './report';
 
 /** The process around the CLI; tests replace it. */
 export interface CliEnv {
@@ -242,9 +242,11 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
     const fix = options.fix === true;
     const size = env.service === undefined ? poolSize(jobs.length) : 0;
     const script = size > 0 ? workerScript() : undefined;
-    const checkHere = (j: { file: string; settings: Settings }, prepared?: Prepared): JsonFile => toJsonFile(checkFile(j.file, j.settings, { service: svc, fix, prepared }), cwd);
-    // Each file's part of the report is rendered as soon as it is checked (see ReportEntry).
+    const checkHere = (j: { file: string; settings: Settings }, prepared?: Prepared): FileResult => checkFile(j.file, j.settings, { service: svc, fix, prepared });
+    // Each file's part of the report is rendered as soon as it is checked (see ReportEntry); the
+    // JSON report is written directly, without the report model's objects.
     const entryOf = (f: JsonFile): ReportEntry => toReportEntry(f, format);
+    const entryOfResult = (r: FileResult): ReportEntry => (format === 'json' ? jsonReportEntry(r, cwd) : entryOf(toJsonFile(r, cwd)));
     // Without a pool (two cores): a second thread reads the files and builds their models.
     const fed = !script && !fix && env.service === undefined && wantsFeed(jobs.length) ? feedScript() : undefined;
     // A worker the launcher started early for a feed that is not wanted after all is stopped.
@@ -253,17 +255,17 @@ export async function runCli(argv: readonly string[], env: Partial<CliEnv> = {})
       if (early) stopFeedWorker(early);
     }
     let checked: ReportEntry[];
-    if (script) checked = (await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, (j) => checkHere(j))).map(entryOf);
+    if (script) checked = (await checkFilesInPool(jobs.map((j) => ({ ...j, fix, cwd })), size, script, (j) => toJsonFile(checkHere(j), cwd))).map(entryOf);
     else if (fed) {
       const feed = new ModelFeed(jobs.map((j) => j.file), fed);
       try {
-        checked = jobs.map((j, i) => entryOf(checkHere(j, feed.take(i))));
+        checked = jobs.map((j, i) => entryOfResult(checkHere(j, feed.take(i))));
       } finally {
         feed.close();
         // A developer's view of the split (bench/README.md).
         if (process.env['NORMOKONTROL_FEED_STATS'] === '1') err(`model feed: ${JSON.stringify({ ...feed.stats, endedAt: sinceStart() })}\n`);
       }
-    } else checked = jobs.map((j) => entryOf(checkHere(j)));
+    } else checked = jobs.map((j) => entryOfResult(checkHere(j)));
     let k = 0;
     for (const slot of slots) results.push('settings' in slot ? checked[k++]! : entryOf(slot));
     for (const r of results) if (r.error !== undefined) warn(`${r.path}: ${r.error}`);

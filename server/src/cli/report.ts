@@ -3,6 +3,7 @@
  * characters). The JSON format prints it as is; the text and SARIF formats are derived from it.
  * Field names are a public contract (CI pipelines parse them): add fields, never rename or remove.
  */
+import type { OffsetRange } from '../model/types';
 import type { Finding, Severity } from '../rules/types';
 import type { FileResult } from './check';
 import { detached } from '../util/memo';
@@ -87,6 +88,70 @@ export function toJsonFile(result: FileResult, cwd: string): JsonFile {
     ...(result.error !== undefined ? { error: result.error } : {}),
     ...(result.fixesApplied !== undefined ? { fixesApplied: result.fixesApplied } : {}),
   };
+}
+
+/**
+ * `JSON.stringify(toJsonFile(result, cwd))`, written directly: the JSON report of a run needs no
+ * diagnostic objects (~10 per finding) to be made and walked. Byte for byte the same
+ * (`test/unit/report.test.ts`, over every fixture and shared draft); strings go through
+ * `JSON.stringify`, so they are escaped exactly as there.
+ */
+export function jsonOfFile(result: FileResult, cwd: string): string {
+  return jsonWithPath(result, displayPath(result.file, cwd));
+}
+
+function jsonWithPath(result: FileResult, path: string): string {
+  let out = `{"path":${JSON.stringify(path)},"diagnostics":[`;
+  if (result.text !== undefined) {
+    const map = new PositionMapper(result.text);
+    const range = (r: OffsetRange): string => {
+      const a = map.position(r.start);
+      const b = map.position(r.end);
+      return `{"start":{"line":${a.line},"character":${a.character}},"end":{"line":${b.line},"character":${b.character}}}`;
+    };
+    const findings = result.findings;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (i > 0) out += ',';
+      out += `{"rule":${JSON.stringify(f.ruleId)},"severity":${JSON.stringify(f.severity)},"message":${JSON.stringify(f.message)},"range":${range(f.range)},"fixes":[`;
+      const fixes = f.fixes ?? [];
+      for (let k = 0; k < fixes.length; k++) {
+        const fix = fixes[k]!;
+        if (k > 0) out += ',';
+        out += `{"title":${JSON.stringify(fix.title)},"edits":[`;
+        for (let e = 0; e < fix.edits.length; e++) {
+          const edit = fix.edits[e]!;
+          if (e > 0) out += ',';
+          out += `{"range":${range(edit)},"newText":${JSON.stringify(edit.newText)}}`;
+        }
+        out += ']}';
+      }
+      out += ']';
+      if (f.related && f.related.length > 0) {
+        out += ',"relatedInformation":[';
+        for (let k = 0; k < f.related.length; k++) {
+          const r = f.related[k]!;
+          if (k > 0) out += ',';
+          out += `{"message":${JSON.stringify(r.message)},"range":${range(r.range)}}`;
+        }
+        out += ']';
+      }
+      out += '}';
+    }
+  }
+  out += ']';
+  if (result.error !== undefined) out += `,"error":${JSON.stringify(result.error)}`;
+  if (result.fixesApplied !== undefined) out += `,"fixesApplied":${JSON.stringify(result.fixesApplied)}`;
+  // One flat string of its own (a report entry is kept until the report is written).
+  return detached(out + '}');
+}
+
+/** The report entry of a checked file for a JSON report (see {@link jsonOfFile}). */
+export function jsonReportEntry(result: FileResult, cwd: string): ReportEntry {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  if (result.text !== undefined) for (const f of result.findings) counts[f.severity]++;
+  const path = displayPath(result.file, cwd);
+  return { path, error: result.error, fixesApplied: result.fixesApplied, counts, rendered: jsonWithPath(result, path) };
 }
 
 /**
