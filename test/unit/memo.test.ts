@@ -6,7 +6,11 @@
 import * as assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRegulationService } from '../../server/src/service';
 import { detached, memoizeString, RecentCache } from '../../server/src/util/memo';
+import { SHARED_CORPUS } from '../helpers/fixtures';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -103,5 +107,26 @@ describe('memo: RecentCache', () => {
     const retained = retainedBytes((d) => void cache.set({ text: d }, d.slice(0, 40)));
     assert.ok(retained < 4 * 2.5 * MB + 4 * MB, `${retained}`);
     assert.ok(retained > 2 * MB, 'the last drafts are kept');
+  });
+});
+
+describe('memo: the language service over many edits', () => {
+  it('does not keep a draft per edited heading (typing into a heading of a 100 KB draft)', function () {
+    this.timeout(60_000);
+    const base = fs.readFileSync(path.join(SHARED_CORPUS, 'rpl-poryadok-2025.md'), 'utf8');
+    let text = base.repeat(Math.ceil(100_000 / base.length));
+    assert.ok(/^#+ /m.test(text), 'the draft has a Markdown heading');
+    const svc = createRegulationService();
+    svc.analyze({ uri: 'file:///draft.md', version: 0, getText: () => text });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let v = 1; v <= 200; v++) {
+      text = text.replace(/^(#+ [^\n]*)/m, (h) => h + 'а');
+      svc.analyze({ uri: 'file:///draft.md', version: v, getText: () => text });
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Each version is ~200 KB in memory: one kept per edit would be ~40 MB.
+    assert.ok(grown < 15 * MB, `${(grown / MB).toFixed(1)} MB more after 200 edits`);
   });
 });
