@@ -3,11 +3,12 @@
  * whatever it does, the main thread gets each file's true text and model, or does the file itself.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel } from '../../server/src/model/clauseTree';
-import { startFeedWorker, takeEarlyFeedWorker, wantsEarlyFeed } from '../../server/src/cli/early';
+import { HELPER_NICE, startFeedWorker, takeEarlyFeedWorker, wantsEarlyFeed } from '../../server/src/cli/early';
 import { feedScript, ModelFeed } from '../../server/src/cli/models';
 import { FIXTURES } from '../helpers/fixtures';
 
@@ -123,5 +124,23 @@ describe('CLI model feed started early', () => {
     } finally {
       feed.close();
     }
+  });
+
+  it('lowers the priority of the other threads of the process, not of the main one (Linux)', function () {
+    if (process.platform !== 'linux') this.skip();
+    // In a child process: the test runner's own threads stay as they are.
+    const early = require.resolve('../../server/src/cli/early');
+    const script = `
+      const fs = require('fs');
+      const nice = (tid) => Number(fs.readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' ')[16]);
+      require(${JSON.stringify(early)}).yieldHelperThreads();
+      const others = fs.readdirSync('/proc/self/task').filter((t) => Number(t) !== process.pid);
+      console.log(JSON.stringify({ main: nice(process.pid), others: others.map(nice) }));`;
+    const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    const { main, others } = JSON.parse(out.stdout) as { main: number; others: number[] };
+    assert.equal(main, 0);
+    assert.ok(others.length >= 4, `V8's helper threads: ${others.length}`);
+    assert.deepEqual([...new Set(others)], [HELPER_NICE]);
   });
 });
