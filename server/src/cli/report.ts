@@ -148,8 +148,7 @@ function jsonWithPath(result: FileResult, path: string): string {
 
 /** The report entry of a checked file for a JSON report (see {@link jsonOfFile}). */
 export function jsonReportEntry(result: FileResult, cwd: string): ReportEntry {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  if (result.text !== undefined) for (const f of result.findings) counts[f.severity]++;
+  const counts = severityCounts(result.text === undefined ? [] : result.findings);
   const path = displayPath(result.file, cwd);
   return { path, error: result.error, fixesApplied: result.fixesApplied, counts, rendered: jsonWithPath(result, path) };
 }
@@ -175,16 +174,21 @@ export type ReportFormat = 'text' | 'json' | 'sarif';
 
 /** The report entry of `file` for a report in `format`. */
 export function toReportEntry(file: JsonFile, format: ReportFormat): ReportEntry {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const d of file.diagnostics) counts[d.severity]++;
   return {
     path: file.path,
     error: file.error,
     fixesApplied: file.fixesApplied,
-    counts,
+    counts: severityCounts(file.diagnostics),
     rendered: format === 'json' ? JSON.stringify(file) : format === 'text' ? formatText([file]) : undefined,
     file: format === 'sarif' ? file : undefined,
   };
+}
+
+/** How many of `items` (findings or diagnostics) have each severity. */
+function severityCounts(items: readonly { readonly severity: Severity }[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const item of items) counts[item.severity]++;
+  return counts;
 }
 
 /** The JSON report of `entries` (made with format `json`): `{"files":[…]}`, one line. */
